@@ -1,0 +1,209 @@
+//! The component's exports (wasm32 only): wit-bindgen's types mapped to and from [`crate::model`].
+//! This file and the wasmtime derives in `model.rs` are the only code that knows about the boundary.
+
+use crate::model as m;
+use arkpack::packager::types as w;
+
+wit_bindgen::generate!({ world: "packager", path: "../wit" });
+
+struct Component;
+export!(Component);
+
+/// Forwards the core's progress to the host's `progress` import.
+struct HostProgress;
+
+impl crate::Progress for HostProgress {
+    fn report(&mut self, stage: &str, input: &str) {
+        progress(stage, input);
+    }
+}
+
+impl Guest for Component {
+    fn plan_biz(request: w::BizRequest) -> Result<w::BizPlan, w::Error> {
+        crate::plan_biz(&request.into(), &mut HostProgress).map(Into::into).map_err(|e| e.to_model().into())
+    }
+
+    fn package_biz(request: w::BizRequest) -> Result<w::BizOutput, w::Error> {
+        crate::package_biz(&request.into(), &mut HostProgress).map(Into::into).map_err(|e| e.to_model().into())
+    }
+
+    fn inspect(name: String, content: Vec<u8>) -> Result<w::Inspection, w::Error> {
+        crate::inspect(&name, &content).map(Into::into).map_err(|e| e.to_model().into())
+    }
+}
+
+/// Maps C-like enums by variant name, both ways.
+macro_rules! map_enum {
+    ($from:ty => $to:ty { $($variant:ident),* $(,)? }) => {
+        impl From<$from> for $to {
+            fn from(v: $from) -> Self {
+                match v { $(<$from>::$variant => <$to>::$variant),* }
+            }
+        }
+    };
+}
+
+map_enum!(w::Scope => m::Scope { Compile, Runtime, Provided, System, Test });
+map_enum!(m::Severity => w::Severity { Error, Warning, Info });
+map_enum!(m::ErrorCode => w::ErrorCode { InvalidRequest, InvalidInput, MainClass, DuplicateEntry, Internal });
+map_enum!(m::EntryMethod => w::EntryMethod { Stored, Deflated });
+map_enum!(m::LibraryKind => w::LibraryKind { Standard, Plugin, Biz, Container, NotAJar });
+map_enum!(m::LibraryDecision => w::LibraryDecision { Packaged, Exported, Provided, Test, NotAJar, ExecutableOnly, Container });
+map_enum!(m::MainClassSource => w::MainClassSource { Configured, Manifest, Detected });
+map_enum!(m::ArchiveKind => w::ArchiveKind { Biz, Plugin, Executable, Container, Plain });
+
+impl From<w::Coordinates> for m::Coordinates {
+    fn from(c: w::Coordinates) -> Self {
+        m::Coordinates { group_id: c.group_id, artifact_id: c.artifact_id, version: c.version, classifier: c.classifier, extension: c.extension }
+    }
+}
+
+impl From<m::Coordinates> for w::Coordinates {
+    fn from(c: m::Coordinates) -> Self {
+        w::Coordinates { group_id: c.group_id, artifact_id: c.artifact_id, version: c.version, classifier: c.classifier, extension: c.extension }
+    }
+}
+
+impl From<w::FileEntry> for m::FileEntry {
+    fn from(f: w::FileEntry) -> Self {
+        m::FileEntry { path: f.path, content: f.content }
+    }
+}
+
+impl From<w::Library> for m::Library {
+    fn from(l: w::Library) -> Self {
+        m::Library { coordinates: l.coordinates.into(), scope: l.scope.into(), origin: l.origin, content: l.content }
+    }
+}
+
+impl From<w::GitInfo> for m::GitInfo {
+    fn from(g: w::GitInfo) -> Self {
+        m::GitInfo {
+            remote_origin_url: g.remote_origin_url,
+            commit_branch: g.commit_branch,
+            commit_id: g.commit_id,
+            commit_user_name: g.commit_user_name,
+            commit_user_email: g.commit_user_email,
+            commit_time: g.commit_time,
+            commit_timestamp: g.commit_timestamp,
+            build_user: g.build_user,
+            build_email: g.build_email,
+        }
+    }
+}
+
+impl From<w::BizRequest> for m::BizRequest {
+    fn from(r: w::BizRequest) -> Self {
+        m::BizRequest {
+            project: r.project.into(),
+            module: match r.module {
+                w::ModuleContent::Jar(bytes) => m::ModuleContent::Jar(bytes),
+                w::ModuleContent::Files(files) => m::ModuleContent::Files(files.into_iter().map(Into::into).collect()),
+            },
+            module_origin: r.module_origin,
+            libraries: r.libraries.into_iter().map(Into::into).collect(),
+            conf_files: r.conf_files.into_iter().map(Into::into).collect(),
+            biz_name: r.biz_name,
+            biz_version: r.biz_version,
+            priority: r.priority,
+            main_class: r.main_class,
+            web_context_path: r.web_context_path,
+            deny_import_packages: r.deny_import_packages,
+            deny_import_classes: r.deny_import_classes,
+            deny_import_resources: r.deny_import_resources,
+            inject_plugin_dependencies: r.inject_plugin_dependencies,
+            inject_export_packages: r.inject_export_packages,
+            declared_mode: r.declared_mode,
+            declared_whitelist: r.declared_whitelist,
+            package_provided: r.package_provided,
+            requires_unpack: r.requires_unpack,
+            output_timestamp: r.output_timestamp,
+            build_info: r.build_info.map(|b| m::BuildInfo { build_time: b.build_time, git: b.git.map(Into::into) }),
+            executable: r.executable.map(|e| m::ExecutableOptions { container: e.container.into(), ark_version: e.ark_version }),
+        }
+    }
+}
+
+impl From<m::PackError> for w::Error {
+    fn from(e: m::PackError) -> Self {
+        w::Error { code: e.code.into(), message: e.message, input: e.input, field: e.field }
+    }
+}
+
+impl From<m::Diagnostic> for w::Diagnostic {
+    fn from(d: m::Diagnostic) -> Self {
+        w::Diagnostic { severity: d.severity.into(), code: d.code, message: d.message, location: d.location }
+    }
+}
+
+impl From<m::EntrySource> for w::EntrySource {
+    fn from(s: m::EntrySource) -> Self {
+        match s {
+            m::EntrySource::Generated(x) => w::EntrySource::Generated(x),
+            m::EntrySource::Module(x) => w::EntrySource::Module(x),
+            m::EntrySource::Conf(x) => w::EntrySource::Conf(x),
+            m::EntrySource::Library(x) => w::EntrySource::Library(x),
+            m::EntrySource::Container(x) => w::EntrySource::Container(x),
+            m::EntrySource::Artifact(x) => w::EntrySource::Artifact(x),
+        }
+    }
+}
+
+impl From<m::ArtifactPlan> for w::ArtifactPlan {
+    fn from(p: m::ArtifactPlan) -> Self {
+        let entries = p
+            .entries
+            .into_iter()
+            .map(|e| w::PlanEntry { path: e.path, method: e.method.into(), size: e.size, source: e.source.into() })
+            .collect();
+        w::ArtifactPlan { entries, manifest: p.manifest }
+    }
+}
+
+impl From<m::BizPlan> for w::BizPlan {
+    fn from(p: m::BizPlan) -> Self {
+        let r = p.report;
+        let libraries = r
+            .libraries
+            .into_iter()
+            .map(|l| w::LibraryOutcome { coordinates: l.coordinates.into(), origin: l.origin, kind: l.kind.into(), decision: l.decision.into(), entry: l.entry })
+            .collect();
+        w::BizPlan {
+            biz: p.biz.into(),
+            executable: p.executable.map(Into::into),
+            report: w::BizReport {
+                biz_name: r.biz_name,
+                biz_version: r.biz_version,
+                main_class: r.main_class,
+                main_class_source: r.main_class_source.into(),
+                libraries,
+            },
+            diagnostics: p.diagnostics.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<m::BizOutput> for w::BizOutput {
+    fn from(o: m::BizOutput) -> Self {
+        w::BizOutput { plan: o.plan.into(), biz_jar: o.biz_jar, executable_jar: o.executable_jar }
+    }
+}
+
+impl From<m::Inspection> for w::Inspection {
+    fn from(i: m::Inspection) -> Self {
+        let entries = i
+            .entries
+            .into_iter()
+            .map(|e| w::ListedEntry {
+                path: e.path,
+                method: e.method.into(),
+                size: e.size,
+                compressed_size: e.compressed_size,
+                crc: e.crc,
+                time: e.time,
+                comment: e.comment,
+            })
+            .collect();
+        w::Inspection { kind: i.kind.into(), entries, manifest: i.manifest, diagnostics: i.diagnostics.into_iter().map(Into::into).collect() }
+    }
+}

@@ -1,0 +1,134 @@
+//! Reading jars from bytes. Every entry name that reaches an output is checked here (no `..`, no
+//! absolute paths, no backslashes), and a central directory that names an entry twice is refused
+//! with the entry named, because the zip crate silently keeps only one of them.
+
+use std::io::{Cursor, Read};
+
+use zip::ZipArchive;
+
+use crate::{Error, Result};
+
+pub type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
+
+/// True when the bytes start like a zip (a local file header, or an empty archive).
+pub fn looks_like_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+/// Opens a zip held in memory; `input` names it in errors.
+pub fn open<'a>(input: &str, bytes: &'a [u8]) -> Result<Archive<'a>> {
+    if !looks_like_zip(bytes) {
+        let reason = if bytes.is_empty() { "the file is empty".to_string() } else { "it does not start with a zip header (PK\\3\\4)".to_string() };
+        return Err(Error::not_a_zip(input, reason));
+    }
+    let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::not_a_zip(input, e))?;
+    if archive.has_duplicate_names() {
+        let entry = first_duplicate_name(bytes, archive.central_directory_start()).unwrap_or_else(|| "?".into());
+        return Err(Error::entry(input, &entry, "appears twice in the central directory; rebuild the jar so each entry is written once"));
+    }
+    Ok(archive)
+}
+
+/// Finds the first name that occurs twice by walking the central directory records. Written by hand
+/// because the zip crate keeps one entry per name and cannot say which one was dropped.
+fn first_duplicate_name(bytes: &[u8], cd_start: u64) -> Option<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut pos = usize::try_from(cd_start).ok()?;
+    while bytes.get(pos..pos + 4)? == b"PK\x01\x02" {
+        let u16_at = |o: usize| -> Option<usize> { Some(u16::from_le_bytes([*bytes.get(pos + o)?, *bytes.get(pos + o + 1)?]) as usize) };
+        let (name_len, extra_len, comment_len) = (u16_at(28)?, u16_at(30)?, u16_at(32)?);
+        let name = String::from_utf8_lossy(bytes.get(pos + 46..pos + 46 + name_len)?).into_owned();
+        if !seen.insert(name.clone()) {
+            return Some(name);
+        }
+        pos += 46 + name_len + extra_len + comment_len;
+    }
+    None
+}
+
+/// Checks that an entry name is a safe relative path, so nothing can be written outside its root
+/// when the jar is unpacked (SOFAArk unpacks bizs in embed mode).
+pub fn check_entry_name(input: &str, name: &str) -> Result<()> {
+    let reason = if name.is_empty() {
+        Some("has an empty name")
+    } else if name.starts_with('/') || name.as_bytes().get(1) == Some(&b':') {
+        Some("is an absolute path; entries must be relative")
+    } else if name.contains('\\') {
+        Some("contains a backslash; entry names use `/`")
+    } else if name.contains('\0') {
+        Some("contains a NUL character")
+    } else if name.split('/').any(|seg| seg == "..") {
+        Some("contains a `..` segment, which would escape the jar's root (zip slip)")
+    } else if name.trim_end_matches('/').split('/').any(|seg| seg.is_empty() || seg == ".") {
+        Some("contains an empty or `.` path segment")
+    } else {
+        None
+    };
+    match reason {
+        Some(r) => Err(Error::entry(input, name, r)),
+        None => Ok(()),
+    }
+}
+
+/// A file read from a jar: its checked name and uncompressed bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JarFile {
+    pub name: String,
+    pub content: Vec<u8>,
+}
+
+/// Reads every file entry (directories are skipped: writers make their own), names checked.
+pub fn read_files(input: &str, bytes: &[u8]) -> Result<Vec<JarFile>> {
+    let mut archive = open(input, bytes)?;
+    let mut files = Vec::with_capacity(archive.len());
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).map_err(|e| Error::not_a_zip(input, e))?;
+        let name = file.name().map_err(|e| Error::not_a_zip(input, e))?.into_owned();
+        check_entry_name(input, &name)?;
+        if file.is_dir() {
+            continue;
+        }
+        let mut content = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0).min(1 << 28));
+        file.read_to_end(&mut content).map_err(|e| Error::entry(input, &name, format!("cannot be read: {e}")))?;
+        files.push(JarFile { name, content });
+    }
+    Ok(files)
+}
+
+/// Reads one entry's uncompressed bytes, if the archive has it.
+pub fn read_entry(input: &str, archive: &mut Archive<'_>, name: &str) -> Result<Option<Vec<u8>>> {
+    let Some(index) = archive.index_for_name(name) else { return Ok(None) };
+    let mut file = archive.by_index(index).map_err(|e| Error::not_a_zip(input, e))?;
+    let mut content = Vec::new();
+    file.read_to_end(&mut content).map_err(|e| Error::entry(input, name, format!("cannot be read: {e}")))?;
+    Ok(Some(content))
+}
+
+/// True when the archive has a non-directory entry with this exact name (how SOFAArk finds markers).
+pub fn has_file(archive: &Archive<'_>, name: &str) -> bool {
+    archive.index_for_name(name).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_names_are_refused_with_the_entry_named() {
+        for bad in ["../x", "a/../../x", "/etc/passwd", "C:/x", "a\\b", "a//b", "./a", ""] {
+            let err = check_entry_name("in.jar", bad).unwrap_err();
+            assert!(matches!(&err, Error::BadEntry { input, entry, .. } if input == "in.jar" && entry == bad), "{bad}: {err}");
+        }
+        for good in ["a", "a/b/", "META-INF/MANIFEST.MF", "a..b/c"] {
+            check_entry_name("in.jar", good).unwrap();
+        }
+    }
+
+    #[test]
+    fn not_a_zip_names_the_input() {
+        let err = open("lib/x.jar", b"hello").unwrap_err();
+        assert_eq!(err.to_string(), "lib/x.jar is not a valid jar (zip) file: it does not start with a zip header (PK\\3\\4)");
+        let err = open("lib/x.jar", b"PK\x03\x04garbage").unwrap_err();
+        assert!(err.to_string().starts_with("lib/x.jar is not a valid jar (zip) file"), "{err}");
+    }
+}

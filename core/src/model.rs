@@ -1,0 +1,474 @@
+//! The data model, mirrored 1:1 from `wit/packager.wit` (same names, same field order).
+//!
+//! With the `wasmtime` feature the types also derive wasmtime's component traits, so the native host
+//! passes them across the boundary as they are; the guest maps wit-bindgen's types in `component.rs`.
+//! Those two are the only places that know about the boundary.
+
+use serde::Serialize;
+
+/// Derives the component traits for a record, enum or variant when the `wasmtime` feature is on.
+macro_rules! wit {
+    (record $item:item) => {
+        #[cfg_attr(feature = "wasmtime", derive(wasmtime::component::ComponentType, wasmtime::component::Lift, wasmtime::component::Lower))]
+        #[cfg_attr(feature = "wasmtime", component(record))]
+        $item
+    };
+    (enum $item:item) => {
+        #[cfg_attr(feature = "wasmtime", derive(wasmtime::component::ComponentType, wasmtime::component::Lift, wasmtime::component::Lower))]
+        #[cfg_attr(feature = "wasmtime", component(enum))]
+        #[repr(u8)]
+        $item
+    };
+    (variant $item:item) => {
+        #[cfg_attr(feature = "wasmtime", derive(wasmtime::component::ComponentType, wasmtime::component::Lift, wasmtime::component::Lower))]
+        #[cfg_attr(feature = "wasmtime", component(variant))]
+        $item
+    };
+}
+
+wit!(record
+/// Maven-style coordinates of an artifact.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Coordinates {
+    #[cfg_attr(feature = "wasmtime", component(name = "group-id"))]
+    pub group_id: String,
+    #[cfg_attr(feature = "wasmtime", component(name = "artifact-id"))]
+    pub artifact_id: String,
+    pub version: String,
+    pub classifier: Option<String>,
+    pub extension: String,
+});
+
+impl Coordinates {
+    /// `groupId:artifactId:version[:classifier]`, for messages.
+    pub fn gav(&self) -> String {
+        match &self.classifier {
+            Some(c) => format!("{}:{}:{}:{}", self.group_id, self.artifact_id, self.version, c),
+            None => format!("{}:{}:{}", self.group_id, self.artifact_id, self.version),
+        }
+    }
+
+    /// The file name Maven gives the artifact: `artifactId-version[-classifier].extension`.
+    pub fn file_name(&self) -> String {
+        match &self.classifier {
+            Some(c) if !c.is_empty() => format!("{}-{}-{}.{}", self.artifact_id, self.version, c, self.extension),
+            _ => format!("{}-{}.{}", self.artifact_id, self.version, self.extension),
+        }
+    }
+}
+
+wit!(enum
+/// The dependency scope the build tool resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    #[cfg_attr(feature = "wasmtime", component(name = "compile"))]
+    Compile,
+    #[cfg_attr(feature = "wasmtime", component(name = "runtime"))]
+    Runtime,
+    #[cfg_attr(feature = "wasmtime", component(name = "provided"))]
+    Provided,
+    #[cfg_attr(feature = "wasmtime", component(name = "system"))]
+    System,
+    #[cfg_attr(feature = "wasmtime", component(name = "test"))]
+    Test,
+});
+
+wit!(record
+/// One file handed to the core: a relative, `/`-separated path and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileEntry {
+    pub path: String,
+    pub content: Vec<u8>,
+});
+
+wit!(record
+/// A resolved dependency and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Library {
+    pub coordinates: Coordinates,
+    pub scope: Scope,
+    pub origin: String,
+    pub content: Vec<u8>,
+});
+
+wit!(variant
+/// The module's own classes and resources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModuleContent {
+    #[cfg_attr(feature = "wasmtime", component(name = "jar"))]
+    Jar(Vec<u8>),
+    #[cfg_attr(feature = "wasmtime", component(name = "files"))]
+    Files(Vec<FileEntry>),
+});
+
+wit!(record
+/// Git facts for the manifest; a missing value is written as `null`, as the official plugin does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GitInfo {
+    #[cfg_attr(feature = "wasmtime", component(name = "remote-origin-url"))]
+    pub remote_origin_url: Option<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "commit-branch"))]
+    pub commit_branch: Option<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "commit-id"))]
+    pub commit_id: Option<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "commit-user-name"))]
+    pub commit_user_name: Option<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "commit-user-email"))]
+    pub commit_user_email: Option<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "commit-time"))]
+    pub commit_time: Option<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "commit-timestamp"))]
+    pub commit_timestamp: Option<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "build-user"))]
+    pub build_user: Option<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "build-email"))]
+    pub build_email: Option<String>,
+});
+
+wit!(record
+/// Build facts the host collected; the core never reads a clock.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BuildInfo {
+    #[cfg_attr(feature = "wasmtime", component(name = "build-time"))]
+    pub build_time: Option<String>,
+    pub git: Option<GitInfo>,
+});
+
+wit!(record
+/// Asks for the executable ark jar beside the biz jar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExecutableOptions {
+    pub container: Library,
+    #[cfg_attr(feature = "wasmtime", component(name = "ark-version"))]
+    pub ark_version: String,
+});
+
+wit!(record
+/// Everything needed to make an ark-biz jar. Names follow sofa-ark-maven-plugin's parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BizRequest {
+    pub project: Coordinates,
+    pub module: ModuleContent,
+    #[cfg_attr(feature = "wasmtime", component(name = "module-origin"))]
+    pub module_origin: String,
+    pub libraries: Vec<Library>,
+    #[cfg_attr(feature = "wasmtime", component(name = "conf-files"))]
+    pub conf_files: Vec<FileEntry>,
+    #[cfg_attr(feature = "wasmtime", component(name = "biz-name"))]
+    pub biz_name: String,
+    #[cfg_attr(feature = "wasmtime", component(name = "biz-version"))]
+    pub biz_version: String,
+    pub priority: String,
+    #[cfg_attr(feature = "wasmtime", component(name = "main-class"))]
+    pub main_class: Option<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "web-context-path"))]
+    pub web_context_path: String,
+    #[cfg_attr(feature = "wasmtime", component(name = "deny-import-packages"))]
+    pub deny_import_packages: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "deny-import-classes"))]
+    pub deny_import_classes: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "deny-import-resources"))]
+    pub deny_import_resources: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "inject-plugin-dependencies"))]
+    pub inject_plugin_dependencies: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "inject-export-packages"))]
+    pub inject_export_packages: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "declared-mode"))]
+    pub declared_mode: bool,
+    #[cfg_attr(feature = "wasmtime", component(name = "declared-whitelist"))]
+    pub declared_whitelist: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "package-provided"))]
+    pub package_provided: bool,
+    #[cfg_attr(feature = "wasmtime", component(name = "requires-unpack"))]
+    pub requires_unpack: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "output-timestamp"))]
+    pub output_timestamp: Option<i64>,
+    #[cfg_attr(feature = "wasmtime", component(name = "build-info"))]
+    pub build_info: Option<BuildInfo>,
+    pub executable: Option<ExecutableOptions>,
+});
+
+impl BizRequest {
+    /// A request with the official plugin's defaults for everything but the project and its content.
+    pub fn new(project: Coordinates, module: ModuleContent, module_origin: impl Into<String>) -> Self {
+        BizRequest {
+            biz_name: project.artifact_id.clone(),
+            biz_version: project.version.clone(),
+            project,
+            module,
+            module_origin: module_origin.into(),
+            libraries: Vec::new(),
+            conf_files: Vec::new(),
+            priority: "100".into(),
+            main_class: None,
+            web_context_path: "/".into(),
+            deny_import_packages: Vec::new(),
+            deny_import_classes: Vec::new(),
+            deny_import_resources: Vec::new(),
+            inject_plugin_dependencies: Vec::new(),
+            inject_export_packages: Vec::new(),
+            declared_mode: false,
+            declared_whitelist: Vec::new(),
+            package_provided: false,
+            requires_unpack: Vec::new(),
+            output_timestamp: None,
+            build_info: None,
+            executable: None,
+        }
+    }
+}
+
+wit!(enum
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    #[cfg_attr(feature = "wasmtime", component(name = "error"))]
+    Error,
+    #[cfg_attr(feature = "wasmtime", component(name = "warning"))]
+    Warning,
+    #[cfg_attr(feature = "wasmtime", component(name = "info"))]
+    Info,
+});
+
+wit!(record
+/// A non-fatal finding, returned beside the result.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: String,
+    pub message: String,
+    pub location: Option<String>,
+});
+
+impl Diagnostic {
+    pub fn warning(code: &str, message: impl Into<String>, location: Option<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, code: code.into(), message: message.into(), location }
+    }
+}
+
+wit!(enum
+/// What kind of failure stopped the work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorCode {
+    #[cfg_attr(feature = "wasmtime", component(name = "invalid-request"))]
+    InvalidRequest,
+    #[cfg_attr(feature = "wasmtime", component(name = "invalid-input"))]
+    InvalidInput,
+    #[cfg_attr(feature = "wasmtime", component(name = "main-class"))]
+    MainClass,
+    #[cfg_attr(feature = "wasmtime", component(name = "duplicate-entry"))]
+    DuplicateEntry,
+    #[cfg_attr(feature = "wasmtime", component(name = "internal"))]
+    Internal,
+});
+
+wit!(record
+/// A fatal failure as it crosses the boundary; `crate::Error` is its typed form inside the core.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PackError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub input: Option<String>,
+    pub field: Option<String>,
+});
+
+impl std::fmt::Display for PackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for PackError {}
+
+wit!(enum
+/// The compression method of a zip entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntryMethod {
+    #[cfg_attr(feature = "wasmtime", component(name = "stored"))]
+    Stored,
+    #[cfg_attr(feature = "wasmtime", component(name = "deflated"))]
+    Deflated,
+});
+
+wit!(variant
+/// Where a planned entry's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "from")]
+pub enum EntrySource {
+    #[cfg_attr(feature = "wasmtime", component(name = "generated"))]
+    Generated(String),
+    #[cfg_attr(feature = "wasmtime", component(name = "module"))]
+    Module(String),
+    #[cfg_attr(feature = "wasmtime", component(name = "conf"))]
+    Conf(String),
+    #[cfg_attr(feature = "wasmtime", component(name = "library"))]
+    Library(String),
+    #[cfg_attr(feature = "wasmtime", component(name = "container"))]
+    Container(String),
+    #[cfg_attr(feature = "wasmtime", component(name = "artifact"))]
+    Artifact(String),
+});
+
+wit!(record
+/// One entry of an output jar, before it is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanEntry {
+    pub path: String,
+    pub method: EntryMethod,
+    pub size: u64,
+    pub source: EntrySource,
+});
+
+wit!(record
+/// The plan of one output jar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArtifactPlan {
+    pub entries: Vec<PlanEntry>,
+    pub manifest: String,
+});
+
+wit!(enum
+/// What a library is, judged by the marker entry it carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LibraryKind {
+    #[cfg_attr(feature = "wasmtime", component(name = "standard"))]
+    Standard,
+    #[cfg_attr(feature = "wasmtime", component(name = "plugin"))]
+    Plugin,
+    #[cfg_attr(feature = "wasmtime", component(name = "biz"))]
+    Biz,
+    #[cfg_attr(feature = "wasmtime", component(name = "container"))]
+    Container,
+    #[cfg_attr(feature = "wasmtime", component(name = "not-a-jar"))]
+    NotAJar,
+});
+
+wit!(enum
+/// What happened to a library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LibraryDecision {
+    #[cfg_attr(feature = "wasmtime", component(name = "packaged"))]
+    Packaged,
+    #[cfg_attr(feature = "wasmtime", component(name = "exported"))]
+    Exported,
+    #[cfg_attr(feature = "wasmtime", component(name = "provided"))]
+    Provided,
+    #[cfg_attr(feature = "wasmtime", component(name = "test"))]
+    Test,
+    #[cfg_attr(feature = "wasmtime", component(name = "not-a-jar"))]
+    NotAJar,
+    #[cfg_attr(feature = "wasmtime", component(name = "executable-only"))]
+    ExecutableOnly,
+    #[cfg_attr(feature = "wasmtime", component(name = "container"))]
+    Container,
+});
+
+wit!(record
+/// One library's outcome, with the entry name it got.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LibraryOutcome {
+    pub coordinates: Coordinates,
+    pub origin: String,
+    pub kind: LibraryKind,
+    pub decision: LibraryDecision,
+    pub entry: Option<String>,
+});
+
+wit!(enum
+/// How the start class was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MainClassSource {
+    #[cfg_attr(feature = "wasmtime", component(name = "configured"))]
+    Configured,
+    #[cfg_attr(feature = "wasmtime", component(name = "manifest"))]
+    Manifest,
+    #[cfg_attr(feature = "wasmtime", component(name = "detected"))]
+    Detected,
+});
+
+wit!(record
+/// The facts behind a biz jar, for people and tools.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BizReport {
+    #[cfg_attr(feature = "wasmtime", component(name = "biz-name"))]
+    pub biz_name: String,
+    #[cfg_attr(feature = "wasmtime", component(name = "biz-version"))]
+    pub biz_version: String,
+    #[cfg_attr(feature = "wasmtime", component(name = "main-class"))]
+    pub main_class: String,
+    #[cfg_attr(feature = "wasmtime", component(name = "main-class-source"))]
+    pub main_class_source: MainClassSource,
+    pub libraries: Vec<LibraryOutcome>,
+});
+
+wit!(record
+/// Everything that will be written, without the bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BizPlan {
+    pub biz: ArtifactPlan,
+    pub executable: Option<ArtifactPlan>,
+    pub report: BizReport,
+    pub diagnostics: Vec<Diagnostic>,
+});
+
+wit!(record
+/// The written jars and their plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BizOutput {
+    pub plan: BizPlan,
+    #[cfg_attr(feature = "wasmtime", component(name = "biz-jar"))]
+    pub biz_jar: Vec<u8>,
+    #[cfg_attr(feature = "wasmtime", component(name = "executable-jar"))]
+    pub executable_jar: Option<Vec<u8>>,
+});
+
+wit!(enum
+/// What a jar is, judged by its marker entries and layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ArchiveKind {
+    #[cfg_attr(feature = "wasmtime", component(name = "biz"))]
+    Biz,
+    #[cfg_attr(feature = "wasmtime", component(name = "plugin"))]
+    Plugin,
+    #[cfg_attr(feature = "wasmtime", component(name = "executable"))]
+    Executable,
+    #[cfg_attr(feature = "wasmtime", component(name = "container"))]
+    Container,
+    #[cfg_attr(feature = "wasmtime", component(name = "plain"))]
+    Plain,
+});
+
+wit!(record
+/// One entry of an existing jar, in the normalized form used by golden tests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListedEntry {
+    pub path: String,
+    pub method: EntryMethod,
+    pub size: u64,
+    #[cfg_attr(feature = "wasmtime", component(name = "compressed-size"))]
+    pub compressed_size: u64,
+    pub crc: u32,
+    pub time: String,
+    pub comment: String,
+});
+
+wit!(record
+/// What `inspect` found in a jar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Inspection {
+    pub kind: ArchiveKind,
+    pub entries: Vec<ListedEntry>,
+    pub manifest: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+});

@@ -1,0 +1,160 @@
+//! Runs the core: as the embedded WASI-p2 component under wasmtime (the default, what every host
+//! gets) or natively (for benchmarks and the native-versus-component test). A fresh component
+//! instance serves each request, so a trap cannot leak into the next one.
+
+use std::sync::{Arc, Mutex};
+
+use anyhow::{Context, Result};
+use arkpack_core::model::{BizOutput, BizPlan, BizRequest, Inspection, PackError};
+use wasmtime::component::{Component, Linker, ResourceTable};
+use wasmtime::{Config, Engine as WasmEngine, Store};
+use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
+use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
+
+use crate::cache;
+
+/// The component, embedded at build time (see build.rs).
+pub const COMPONENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/arkpack_core.wasm"));
+pub const COMPONENT_SHA256: &str = env!("ARKPACK_COMPONENT_SHA256");
+
+/// The core crashed (trapped) instead of answering: a bug, or an input it could not survive.
+#[derive(Debug)]
+pub struct Crash {
+    /// The last stage and input the core reported before it crashed.
+    pub at: Option<(String, String)>,
+    pub detail: String,
+}
+
+impl std::fmt::Display for Crash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.at {
+            Some((stage, input)) => write!(f, "the packaging core crashed while reading {stage} {input}; that input is malformed or hit a bug in arkpack"),
+            None => write!(f, "the packaging core crashed before reading any input; this is a bug in arkpack"),
+        }?;
+        write!(f, "\n  detail: {}", self.detail)
+    }
+}
+
+impl std::error::Error for Crash {}
+
+/// What a call returns: the core's answer (success or its typed error), or a crash.
+pub type Answer<T> = std::result::Result<std::result::Result<T, PackError>, Crash>;
+
+/// Receives the core's progress reports.
+pub type ProgressFn = Box<dyn FnMut(&str, &str) + Send>;
+
+pub enum Engine {
+    Component(ComponentEngine),
+    Native,
+}
+
+impl Engine {
+    pub fn native() -> Self {
+        Engine::Native
+    }
+
+    pub fn component() -> Result<Self> {
+        Ok(Engine::Component(ComponentEngine::load()?))
+    }
+
+    pub fn plan_biz(&self, request: &BizRequest, progress: ProgressFn) -> Result<Answer<BizPlan>> {
+        match self {
+            Engine::Native => Ok(Ok(arkpack_core::plan_biz(request, &mut Native(progress)).map_err(|e| e.to_model()))),
+            Engine::Component(c) => c.call("plan-biz", (request,), progress),
+        }
+    }
+
+    pub fn package_biz(&self, request: &BizRequest, progress: ProgressFn) -> Result<Answer<BizOutput>> {
+        match self {
+            Engine::Native => Ok(Ok(arkpack_core::package_biz(request, &mut Native(progress)).map_err(|e| e.to_model()))),
+            Engine::Component(c) => c.call("package-biz", (request,), progress),
+        }
+    }
+
+    pub fn inspect(&self, name: &str, content: &[u8]) -> Result<Answer<Inspection>> {
+        match self {
+            Engine::Native => Ok(Ok(arkpack_core::inspect(name, content).map_err(|e| e.to_model()))),
+            Engine::Component(c) => c.call("inspect", (name, content), Box::new(|_, _| {})),
+        }
+    }
+}
+
+struct Native(ProgressFn);
+
+impl arkpack_core::Progress for Native {
+    fn report(&mut self, stage: &str, input: &str) {
+        (self.0)(stage, input)
+    }
+}
+
+/// Per-call state: WASI (granted nothing) and the progress sink.
+struct State {
+    wasi: WasiCtx,
+    table: ResourceTable,
+    progress: ProgressFn,
+    last: Arc<Mutex<Option<(String, String)>>>,
+}
+
+impl WasiView for State {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+    }
+}
+
+pub struct ComponentEngine {
+    engine: WasmEngine,
+    pre: wasmtime::component::InstancePre<State>,
+}
+
+impl ComponentEngine {
+    fn load() -> Result<Self> {
+        let engine = WasmEngine::new(&Config::new()).map_err(anyhow::Error::from)?;
+        let component: Component = cache::load_or_compile(&engine, COMPONENT, COMPONENT_SHA256)?;
+        let mut linker: Linker<State> = Linker::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(anyhow::Error::from)?;
+        linker
+            .root()
+            .func_wrap("progress", |mut store: wasmtime::StoreContextMut<'_, State>, (stage, input): (String, String)| {
+                let state = store.data_mut();
+                (state.progress)(&stage, &input);
+                *state.last.lock().unwrap_or_else(|p| p.into_inner()) = Some((stage, input));
+                Ok(())
+            })
+            .map_err(anyhow::Error::from)?;
+        let pre = linker.instantiate_pre(&component).map_err(anyhow::Error::from).context("linking the core component")?;
+        Ok(ComponentEngine { engine, pre })
+    }
+
+    fn call<P, R>(&self, name: &str, params: P, progress: ProgressFn) -> Result<Answer<R>>
+    where
+        P: wasmtime::component::ComponentNamedList + wasmtime::component::Lower,
+        R: wasmtime::component::ComponentType + wasmtime::component::Lift + Send + Sync + 'static,
+    {
+        let stderr = MemoryOutputPipe::new(64 * 1024);
+        // The core gets no directories, environment, network or arguments; its random numbers are
+        // fixed so that nothing inside it can vary between runs.
+        let wasi = WasiCtx::builder()
+            .stderr(stderr.clone())
+            .secure_random(wasmtime_wasi::Deterministic::new(vec![42; 32]))
+            .insecure_random(wasmtime_wasi::Deterministic::new(vec![7; 32]))
+            .insecure_random_seed(0)
+            .build();
+        let last = Arc::new(Mutex::new(None));
+        let state = State { wasi, table: ResourceTable::new(), progress, last: last.clone() };
+        let mut store = Store::new(&self.engine, state);
+        let instance = self.pre.instantiate(&mut store).map_err(anyhow::Error::from)?;
+        let func = instance
+            .get_typed_func::<P, (std::result::Result<R, PackError>,)>(&mut store, name)
+            .map_err(anyhow::Error::from)
+            .with_context(|| format!("the core component has no export `{name}` of the expected type"))?;
+        match func.call(&mut store, params) {
+            Ok((answer,)) => Ok(Ok(answer)),
+            Err(trap) => {
+                let output = String::from_utf8_lossy(&stderr.contents()).trim().to_string();
+                let detail = if output.is_empty() { format!("{trap:#}") } else { output };
+                let at = last.lock().unwrap_or_else(|p| p.into_inner()).clone();
+                Ok(Err(Crash { at, detail }))
+            }
+        }
+    }
+}

@@ -1,0 +1,272 @@
+//! `arkpack`, the native host: reads the inputs a request names, runs the packaging core (the
+//! embedded WASI-p2 component, or the same code natively with `--engine native`), writes the
+//! outputs atomically and explains what it did. It decides nothing about packaging itself.
+//!
+//! Exit codes: 0 done; 2 bad command line; 3 an input could not be read or the request file is
+//! invalid; 4 the core refused the request (the message names the field or input); 5 the core
+//! crashed on an input; 6 an output could not be written; 1 anything else.
+
+mod cache;
+mod engine;
+mod output;
+mod render;
+mod request;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail, Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget};
+
+use engine::{Answer, Engine};
+use request::{Gav, LibrarySpec, ModuleSpec, RequestFile};
+
+#[derive(Parser)]
+#[command(name = "arkpack", version, about = "Builds Koupleless / SOFAArk ark-biz jars, reproducibly, and explains them")]
+struct Cli {
+    /// Print results as JSON on stdout (for machines and the build-tool plugins).
+    #[arg(long, global = true)]
+    json: bool,
+    /// No progress display.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    /// Run the core as the sandboxed component (default) or natively (for comparison).
+    #[arg(long, global = true, value_enum, default_value_t = EngineKind::Component)]
+    engine: EngineKind,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EngineKind {
+    Component,
+    Native,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Make an ark-biz jar (and optionally the executable ark jar).
+    Biz(BizArgs),
+    /// Say what a jar is, list its entries (path, method, size, crc, time) and print its manifest.
+    Inspect {
+        /// Any jar: an ark-biz, ark-plugin, executable ark jar or a plain jar.
+        file: PathBuf,
+    },
+}
+
+#[derive(Args)]
+struct BizArgs {
+    /// A JSON request (the form the Maven and Gradle plugins send; see docs/request.md).
+    #[arg(long, conflicts_with_all = ["classes", "jar", "libs", "name", "version", "group_id", "main_class", "priority", "web_context_path", "conf", "output_timestamp", "container", "executable_out", "out"])]
+    request: Option<PathBuf>,
+    /// The module's classes directory.
+    #[arg(long, conflicts_with = "jar")]
+    classes: Option<PathBuf>,
+    /// The module's plain (thin) jar.
+    #[arg(long)]
+    jar: Option<PathBuf>,
+    /// A dependency jar, named `artifactId-version.jar` (repeat for each).
+    #[arg(long = "lib", value_name = "JAR")]
+    libs: Vec<PathBuf>,
+    /// `Ark-Biz-Name` (also the artifactId).
+    #[arg(long)]
+    name: Option<String>,
+    /// `Ark-Biz-Version` (also the project version).
+    #[arg(long)]
+    version: Option<String>,
+    /// The module's groupId.
+    #[arg(long, default_value = "local")]
+    group_id: String,
+    /// The start class; found from the bytecode when absent.
+    #[arg(long)]
+    main_class: Option<String>,
+    /// `priority` (an integer; lower starts earlier).
+    #[arg(long)]
+    priority: Option<String>,
+    /// `web-context-path`.
+    #[arg(long)]
+    web_context_path: Option<String>,
+    /// A `conf/` folder to package (rules.txt, bootstrap.properties, ...).
+    #[arg(long, value_name = "DIR")]
+    conf: Option<PathBuf>,
+    /// Entry time and build-time: epoch seconds or ISO-8601 (default: SOURCE_DATE_EPOCH, else a fixed time).
+    #[arg(long)]
+    output_timestamp: Option<String>,
+    /// The SOFAArk container jar (sofa-ark-all); asks for the executable ark jar too.
+    #[arg(long, value_name = "JAR")]
+    container: Option<PathBuf>,
+    /// Where the executable ark jar goes (default: beside the biz jar, `-ark-executable.jar`).
+    #[arg(long, value_name = "FILE", requires = "container")]
+    executable_out: Option<PathBuf>,
+    /// Where the biz jar goes (default: `<name>-<version>-ark-biz.jar`).
+    #[arg(long, short, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Print the plan (every entry and where it comes from) without writing anything.
+    #[arg(long)]
+    list: bool,
+}
+
+/// A failure with the exit code that says what failed.
+struct Failure {
+    code: u8,
+    error: anyhow::Error,
+    core: Option<arkpack_core::model::PackError>,
+}
+
+fn fail(code: u8) -> impl FnOnce(anyhow::Error) -> Failure {
+    move |error| Failure { code, error, core: None }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            if json {
+                let value = serde_json::json!({ "ok": false, "exitCode": f.code, "error": f.core, "message": format!("{:#}", f.error) });
+                println!("{value}");
+            } else {
+                eprintln!("arkpack: error: {:#}", f.error);
+                if let Some(core) = &f.core {
+                    if let Some(input) = &core.input {
+                        eprintln!("  input: {input}");
+                    }
+                    if let Some(field) = &core.field {
+                        eprintln!("  field: {field}");
+                    }
+                }
+            }
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let engine = match cli.engine {
+        EngineKind::Component => Engine::component().context("cannot start the packaging core").map_err(fail(1))?,
+        EngineKind::Native => Engine::native(),
+    };
+    let bar = progress_bar(cli.quiet || cli.json);
+    let result = match cli.command {
+        Command::Biz(args) => biz(&engine, args, cli.json, &bar),
+        Command::Inspect { file } => inspect(&engine, &file, cli.json),
+    };
+    bar.finish_and_clear();
+    result
+}
+
+fn progress_bar(hidden: bool) -> ProgressBar {
+    if hidden {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
+/// The core's answer, with its typed error or crash turned into a failure.
+fn answer<T>(a: Answer<T>) -> Result<T, Failure> {
+    match a {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(Failure { code: 4, error: anyhow!(e.message.clone()), core: Some(e) }),
+        Err(crash) => Err(Failure { code: 5, error: anyhow!(crash.to_string()), core: None }),
+    }
+}
+
+fn biz(engine: &Engine, args: BizArgs, json: bool, bar: &ProgressBar) -> Result<(), Failure> {
+    let spec = match &args.request {
+        Some(path) => request::parse_file(path).map_err(fail(3))?,
+        None => from_flags(&args).map_err(fail(2))?,
+    };
+    let loaded = spec.load().map_err(fail(3))?;
+    let progress_bar = bar.clone();
+    let progress: engine::ProgressFn = Box::new(move |stage, input| progress_bar.set_message(format!("{stage} {input}")));
+    if args.list {
+        let plan = answer(engine.plan_biz(&loaded.request, progress).map_err(fail(1))?)?;
+        bar.finish_and_clear();
+        render::plan(&plan, json);
+        return Ok(());
+    }
+    let out = answer(engine.package_biz(&loaded.request, progress).map_err(fail(1))?)?;
+    bar.finish_and_clear();
+    output::write_atomic(&loaded.output, &out.biz_jar).map_err(fail(6))?;
+    let mut written = vec![(loaded.output.clone(), out.biz_jar.len())];
+    if let (Some(bytes), Some(path)) = (&out.executable_jar, &loaded.executable_output) {
+        output::write_atomic(path, bytes).map_err(fail(6))?;
+        written.push((path.clone(), bytes.len()));
+    }
+    render::packaged(&out.plan, &written, json);
+    Ok(())
+}
+
+/// The flag form, turned into the same request a JSON file gives.
+fn from_flags(args: &BizArgs) -> Result<RequestFile> {
+    let name = args.name.clone().ok_or_else(|| anyhow!("give --request FILE, or --name and --version with --classes DIR or --jar FILE"))?;
+    let version = args.version.clone().ok_or_else(|| anyhow!("--version is required with --name"))?;
+    let module = match (&args.classes, &args.jar) {
+        (Some(dir), None) => ModuleSpec { jar: None, classes: Some(dir.clone()) },
+        (None, Some(jar)) => ModuleSpec { jar: Some(jar.clone()), classes: None },
+        _ => bail!("give the module's classes with --classes DIR or its plain jar with --jar FILE"),
+    };
+    let project = Gav { group_id: args.group_id.clone(), artifact_id: name.clone(), version: version.clone(), classifier: None, extension: "jar".into() };
+    let libraries = args.libs.iter().map(|path| lib_from_file_name(path)).collect::<Result<Vec<_>>>()?;
+    let output = args.out.clone().unwrap_or_else(|| PathBuf::from(format!("{name}-{version}-ark-biz.jar")));
+    let executable = match &args.container {
+        Some(container) => Some(request::ExecutableSpec {
+            container: lib_from_file_name(container)?,
+            ark_version: None,
+            output: args.executable_out.clone().unwrap_or_else(|| output.with_file_name(format!("{name}-{version}-ark-executable.jar"))),
+        }),
+        None => None,
+    };
+    Ok(RequestFile {
+        project,
+        module,
+        libraries,
+        conf_dir: args.conf.clone(),
+        biz_name: Some(name),
+        biz_version: Some(version),
+        priority: args.priority.clone().map(request::Text::Str),
+        main_class: args.main_class.clone(),
+        web_context_path: args.web_context_path.clone(),
+        deny_import_packages: Vec::new(),
+        deny_import_classes: Vec::new(),
+        deny_import_resources: Vec::new(),
+        inject_plugin_dependencies: Vec::new(),
+        inject_plugin_export_packages: Vec::new(),
+        declared_mode: false,
+        declared_whitelist: Vec::new(),
+        package_provided: false,
+        requires_unpack: Vec::new(),
+        output_timestamp: args.output_timestamp.clone().map(request::Text::Str),
+        build_info: None,
+        output,
+        executable,
+    })
+}
+
+/// `guava-33.0.0-jre.jar` → artifactId `guava`, version `33.0.0-jre`: split before the first
+/// `-<digit>`, so the jar keeps its file name inside the biz.
+fn lib_from_file_name(path: &std::path::Path) -> Result<LibrarySpec> {
+    let file = path.file_name().and_then(|f| f.to_str()).ok_or_else(|| anyhow!("{} has no usable file name", path.display()))?;
+    let (stem, extension) = file.rsplit_once('.').ok_or_else(|| anyhow!("--lib {}: expected a .jar file", path.display()))?;
+    let split = stem.match_indices('-').find(|(i, _)| stem[i + 1..].starts_with(|c: char| c.is_ascii_digit())).map(|(i, _)| i);
+    let Some(i) = split else {
+        bail!("--lib {}: cannot tell artifactId and version from the name; rename it `artifactId-version.jar` or use --request", path.display());
+    };
+    Ok(LibrarySpec {
+        gav: Gav { group_id: "local".into(), artifact_id: stem[..i].into(), version: stem[i + 1..].into(), classifier: None, extension: extension.into() },
+        scope: "compile".into(),
+        file: path.to_path_buf(),
+    })
+}
+
+fn inspect(engine: &Engine, file: &std::path::Path, json: bool) -> Result<(), Failure> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display())).map_err(fail(3))?;
+    let name = file.display().to_string();
+    let inspection = answer(engine.inspect(&name, &bytes).map_err(fail(1))?)?;
+    render::inspection(&name, &inspection, json);
+    Ok(())
+}

@@ -1,0 +1,301 @@
+//! The request `arkpack biz` reads: a JSON file naming files on disk (what the Maven and Gradle
+//! hosts send), or the same built from command-line flags. This module reads every named file and
+//! hands the core a [`BizRequest`] of bytes; it decides nothing about packaging.
+//!
+//! Keys are the Maven parameter names (`bizName`, `denyImportPackages`, ...); relative paths are
+//! resolved against the request file's folder. The full form is documented in `docs/request.md`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context, Result};
+use arkpack_core::model::{self as m, BizRequest, Coordinates, FileEntry, Library, ModuleContent, Scope};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RequestFile {
+    pub project: Gav,
+    pub module: ModuleSpec,
+    #[serde(default)]
+    pub libraries: Vec<LibrarySpec>,
+    /// The base directory's `conf/` folder; every file under it is packaged.
+    pub conf_dir: Option<PathBuf>,
+    pub biz_name: Option<String>,
+    pub biz_version: Option<String>,
+    pub priority: Option<Text>,
+    pub main_class: Option<String>,
+    pub web_context_path: Option<String>,
+    #[serde(default)]
+    pub deny_import_packages: Vec<String>,
+    #[serde(default)]
+    pub deny_import_classes: Vec<String>,
+    #[serde(default)]
+    pub deny_import_resources: Vec<String>,
+    #[serde(default)]
+    pub inject_plugin_dependencies: Vec<String>,
+    #[serde(default)]
+    pub inject_plugin_export_packages: Vec<String>,
+    #[serde(default)]
+    pub declared_mode: bool,
+    #[serde(default)]
+    pub declared_whitelist: Vec<String>,
+    #[serde(default)]
+    pub package_provided: bool,
+    #[serde(default)]
+    pub requires_unpack: Vec<String>,
+    /// Epoch seconds or ISO-8601, as `project.build.outputTimestamp`.
+    pub output_timestamp: Option<Text>,
+    pub build_info: Option<BuildInfoSpec>,
+    /// Where the biz jar goes.
+    pub output: PathBuf,
+    pub executable: Option<ExecutableSpec>,
+}
+
+/// A string that may also be written as a JSON number (`"priority": 100`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    Str(String),
+    Int(i64),
+}
+
+impl Text {
+    fn into_string(self) -> String {
+        match self {
+            Text::Str(s) => s,
+            Text::Int(i) => i.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Gav {
+    pub group_id: String,
+    pub artifact_id: String,
+    pub version: String,
+    pub classifier: Option<String>,
+    #[serde(default = "jar", alias = "type")]
+    pub extension: String,
+}
+
+fn jar() -> String {
+    "jar".into()
+}
+
+impl Gav {
+    fn coordinates(&self) -> Coordinates {
+        Coordinates {
+            group_id: self.group_id.clone(),
+            artifact_id: self.artifact_id.clone(),
+            version: self.version.clone(),
+            classifier: self.classifier.clone().filter(|c| !c.is_empty()),
+            extension: self.extension.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ModuleSpec {
+    /// The plain jar of the module.
+    pub jar: Option<PathBuf>,
+    /// Or its classes directory.
+    pub classes: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LibrarySpec {
+    #[serde(flatten)]
+    pub gav: Gav,
+    #[serde(default = "compile")]
+    pub scope: String,
+    pub file: PathBuf,
+}
+
+fn compile() -> String {
+    "compile".into()
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BuildInfoSpec {
+    pub build_time: Option<String>,
+    pub git: Option<GitSpec>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GitSpec {
+    pub remote_origin_url: Option<String>,
+    pub commit_branch: Option<String>,
+    pub commit_id: Option<String>,
+    pub commit_user_name: Option<String>,
+    pub commit_user_email: Option<String>,
+    pub commit_time: Option<String>,
+    pub commit_timestamp: Option<String>,
+    pub build_user: Option<String>,
+    pub build_email: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExecutableSpec {
+    /// `com.alipay.sofa:sofa-ark-all`.
+    pub container: LibrarySpec,
+    /// `Sofa-Ark-Version`; the container's version when absent.
+    pub ark_version: Option<String>,
+    /// Where the executable jar goes.
+    pub output: PathBuf,
+}
+
+/// A request file with its paths resolved.
+pub struct Loaded {
+    pub request: BizRequest,
+    pub output: PathBuf,
+    pub executable_output: Option<PathBuf>,
+}
+
+/// Reads a request file (JSON) and resolves its paths against its folder.
+pub fn parse_file(path: &Path) -> Result<RequestFile> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read the request file {}", path.display()))?;
+    let mut spec: RequestFile = serde_json::from_str(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    spec.resolve(base);
+    Ok(spec)
+}
+
+impl RequestFile {
+    fn resolve(&mut self, base: &Path) {
+        let fix = |p: &mut PathBuf| {
+            if p.is_relative() {
+                *p = base.join(&*p);
+            }
+        };
+        self.module.jar.as_mut().map(fix);
+        self.module.classes.as_mut().map(fix);
+        self.conf_dir.as_mut().map(fix);
+        fix(&mut self.output);
+        for lib in &mut self.libraries {
+            fix(&mut lib.file);
+        }
+        if let Some(exe) = &mut self.executable {
+            fix(&mut exe.container.file);
+            fix(&mut exe.output);
+        }
+    }
+
+    /// Reads every file the request names.
+    pub fn load(self) -> Result<Loaded> {
+        let project = self.project.coordinates();
+        let (module, origin) = match (&self.module.jar, &self.module.classes) {
+            (Some(jar), None) => (ModuleContent::Jar(read(jar, "module.jar")?), jar.display().to_string()),
+            (None, Some(dir)) => (ModuleContent::Files(read_tree(dir, "", "module.classes")?), dir.display().to_string()),
+            _ => bail!("`module` must name exactly one of `jar` (the module's plain jar) or `classes` (its classes directory)"),
+        };
+        let mut request = BizRequest::new(project, module, origin);
+        request.libraries = self.libraries.iter().enumerate().map(|(i, l)| library(l, &format!("libraries[{i}]"))).collect::<Result<_>>()?;
+        if let Some(conf) = &self.conf_dir {
+            if conf.is_dir() {
+                request.conf_files = read_tree(conf, "conf/", "confDir")?;
+            }
+        }
+        if let Some(v) = self.biz_name {
+            request.biz_name = v;
+        }
+        if let Some(v) = self.biz_version {
+            request.biz_version = v;
+        }
+        if let Some(v) = self.priority {
+            request.priority = v.into_string();
+        }
+        request.main_class = self.main_class.filter(|m| !m.is_empty());
+        if let Some(v) = self.web_context_path {
+            request.web_context_path = v;
+        }
+        request.deny_import_packages = self.deny_import_packages;
+        request.deny_import_classes = self.deny_import_classes;
+        request.deny_import_resources = self.deny_import_resources;
+        request.inject_plugin_dependencies = self.inject_plugin_dependencies;
+        request.inject_export_packages = self.inject_plugin_export_packages;
+        request.declared_mode = self.declared_mode;
+        request.declared_whitelist = self.declared_whitelist;
+        request.package_provided = self.package_provided;
+        request.requires_unpack = self.requires_unpack;
+        request.output_timestamp = output_timestamp(self.output_timestamp)?;
+        request.build_info = self.build_info.map(|b| m::BuildInfo {
+            build_time: b.build_time,
+            git: b.git.map(|g| m::GitInfo {
+                remote_origin_url: g.remote_origin_url,
+                commit_branch: g.commit_branch,
+                commit_id: g.commit_id,
+                commit_user_name: g.commit_user_name,
+                commit_user_email: g.commit_user_email,
+                commit_time: g.commit_time,
+                commit_timestamp: g.commit_timestamp,
+                build_user: g.build_user,
+                build_email: g.build_email,
+            }),
+        });
+        let mut executable_output = None;
+        if let Some(exe) = self.executable {
+            let container = library(&exe.container, "executable.container")?;
+            let ark_version = exe.ark_version.unwrap_or_else(|| container.coordinates.version.clone());
+            request.executable = Some(m::ExecutableOptions { container, ark_version });
+            executable_output = Some(exe.output);
+        }
+        Ok(Loaded { request, output: self.output, executable_output })
+    }
+}
+
+/// The request's timestamp, else `SOURCE_DATE_EPOCH` (read here: the core never sees the environment).
+fn output_timestamp(value: Option<Text>) -> Result<Option<i64>> {
+    let (value, name) = match value {
+        Some(v) => (v.into_string(), "outputTimestamp"),
+        None => match std::env::var("SOURCE_DATE_EPOCH") {
+            Ok(v) if !v.is_empty() => (v, "SOURCE_DATE_EPOCH"),
+            _ => return Ok(None),
+        },
+    };
+    arkpack_core::jar::time::parse_output_timestamp(&value)
+        .map(Some)
+        .ok_or_else(|| anyhow!("`{name}` is {value:?}: give epoch seconds or an ISO-8601 time such as 2024-01-01T00:00:00Z"))
+}
+
+fn library(spec: &LibrarySpec, field: &str) -> Result<Library> {
+    let scope = match spec.scope.as_str() {
+        "compile" => Scope::Compile,
+        "runtime" => Scope::Runtime,
+        "provided" => Scope::Provided,
+        "system" => Scope::System,
+        "test" => Scope::Test,
+        other => bail!("`{field}.scope` is {other:?}; use compile, runtime, provided, system or test"),
+    };
+    Ok(Library { coordinates: spec.gav.coordinates(), scope, origin: spec.file.display().to_string(), content: read(&spec.file, &format!("{field}.file"))? })
+}
+
+fn read(path: &Path, field: &str) -> Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| format!("cannot read {} (`{field}`)", path.display()))
+}
+
+/// Every file under `dir`, as `prefix` + its `/`-separated relative path.
+fn read_tree(dir: &Path, prefix: &str, field: &str) -> Result<Vec<FileEntry>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).with_context(|| format!("cannot read the directory {} (`{field}`)", d.display()))?;
+        for entry in entries {
+            let path = entry.with_context(|| format!("cannot list {} (`{field}`)", d.display()))?.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(dir).map_err(|_| anyhow!("{} escapes {}", path.display(), dir.display()))?;
+            let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+            let parts = parts.ok_or_else(|| anyhow!("{} has a name that is not UTF-8; rename it (`{field}`)", path.display()))?;
+            out.push(FileEntry { path: format!("{prefix}{}", parts.join("/")), content: read(&path, field)? });
+        }
+    }
+    Ok(out)
+}
