@@ -2,7 +2,8 @@
 //!
 //! Measured (`reference/wasm-facts.md`): out of 82k mutated class files cafebabe panicked on 117, all
 //! through an `EnclosingMethod` attribute whose method index names a NameAndType entry pointing at
-//! non-UTF-8 constants. This walk is written by hand because no parser we can use reports that as an
+//! constants that are not valid (modified) UTF-8: cafebabe keeps those as raw bytes and then panics
+//! when it reads them as text. The check decodes them with the same `cesu8` crate cafebabe uses. This walk is written by hand because no parser we can use reports that as an
 //! error; it reads only lengths, tags and indexes, never allocates per entry, and rejects anything
 //! out of bounds.
 
@@ -40,7 +41,8 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
         }
         i += 1;
     }
-    let utf8_at = |index: usize| tags.get(index) == Some(&UTF8);
+    // A Utf8 constant cafebabe will decode to text: tagged Utf8 and valid Java modified UTF-8.
+    let utf8_at = |index: usize| tags.get(index) == Some(&UTF8) && utf8(bytes, &tags, index).is_some_and(|b| cesu8::from_java_cesu8(b).is_ok());
     r.skip(6)?; // access flags, this, super
     let interfaces = r.u2()? as usize;
     r.skip(2 * interfaces)?;
@@ -57,7 +59,7 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
         let name = r.u2()? as usize;
         let len = r.u4()? as usize;
         let start = r.pos;
-        if utf8_at(name) && utf8(bytes, &tags, name) == Some(b"EnclosingMethod".as_slice()) {
+        if tags.get(name) == Some(&UTF8) && utf8(bytes, &tags, name) == Some(b"EnclosingMethod".as_slice()) {
             if len != 4 {
                 return Err("malformed EnclosingMethod attribute (length is not 4)".into());
             }
@@ -69,7 +71,7 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
                     utf8_at(n) && utf8_at(d)
                 };
                 if !ok {
-                    return Err("malformed EnclosingMethod attribute (its method index is not a NameAndType of UTF-8 constants)".into());
+                    return Err("malformed EnclosingMethod attribute (its method index is not a NameAndType of valid UTF-8 constants)".into());
                 }
             }
         }

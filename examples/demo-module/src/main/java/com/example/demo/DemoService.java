@@ -5,4 +5,14 @@ public class DemoService {
     public String name() {
         return "demo";
     }
+
+    /** An anonymous class: its class file carries an EnclosingMethod attribute. */
+    public Runnable task() {
+        return new Runnable() {
+            @Override
+            public void run() {
+                System.out.println(name());
+            }
+        };
+    }
 }

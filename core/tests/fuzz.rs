@@ -1,0 +1,105 @@
+//! Mutation fuzzing of every parser the core runs on untrusted bytes: class files (guard + cafebabe),
+//! jars (zip reading, inspect) and manifests. Deterministic (seeded) so a failure reproduces; a
+//! panic here would be a trap inside the component. Longer runs: ARKPACK_FUZZ_ROUNDS=100000.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use arkpack_core::classfile::guard;
+use arkpack_core::manifest::Manifest;
+
+const CLASSES: [&[u8]; 4] = [
+    include_bytes!("../../examples/demo-module/classes/com/example/demo/DemoApplication.class"),
+    include_bytes!("../../examples/demo-module/classes/com/example/demo/DemoService.class"),
+    include_bytes!("../../examples/demo-module/classes/com/example/demo/DemoService$1.class"),
+    include_bytes!("../../examples/demo-module/lib/demo-greeting-1.0.0.jar"), // a jar, for the zip fuzzers
+];
+
+/// xorshift64*: enough randomness for mutations, no dependency, same sequence everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// One to four byte changes, a truncation, or an injected 0xFFFF index.
+fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
+    let mut out = input.to_vec();
+    match rng.below(3) {
+        0 => {
+            for _ in 0..1 + rng.below(4) {
+                let i = rng.below(out.len());
+                out[i] = rng.next() as u8;
+            }
+        }
+        1 => out.truncate(rng.below(out.len())),
+        _ => {
+            let i = rng.below(out.len().saturating_sub(1));
+            out[i] = 0xFF;
+            out[i + 1] = 0xFF;
+        }
+    }
+    out
+}
+
+fn rounds() -> usize {
+    std::env::var("ARKPACK_FUZZ_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(4000)
+}
+
+#[test]
+fn cafebabe_never_panics_on_a_class_the_guard_accepts() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    // The panics caught below are expected (on inputs the guard refuses); keep them off the output.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let (mut accepted, mut panics_caught_by_guard) = (0, 0);
+    for class in &CLASSES[..3] {
+        for _ in 0..rounds() {
+            let input = mutate(&mut rng, class);
+            let guarded = guard::check(&input).is_ok();
+            let panicked = catch_unwind(AssertUnwindSafe(|| {
+                let mut options = cafebabe::ParseOptions::default();
+                options.parse_bytecode(false);
+                let _ = cafebabe::parse_class_with_options(&input, &options);
+            }))
+            .is_err();
+            if guarded {
+                accepted += 1;
+                assert!(!panicked, "cafebabe panicked on a class the guard accepted: {input:02x?}");
+            } else if panicked {
+                panics_caught_by_guard += 1;
+            }
+        }
+    }
+    std::panic::set_hook(hook);
+    assert!(accepted > 0, "the guard accepted no mutated class at all; the fuzzer tests nothing");
+    eprintln!("guard accepted {accepted} mutants; it refused {panics_caught_by_guard} that would have panicked");
+}
+
+#[test]
+fn jar_readers_and_inspect_never_panic() {
+    let mut rng = Rng(42);
+    let jar = CLASSES[3];
+    for _ in 0..rounds() {
+        let input = mutate(&mut rng, jar);
+        let _ = arkpack_core::jar::read::read_files("fuzz.jar", &input);
+        let _ = arkpack_core::inspect("fuzz.jar", &input);
+    }
+}
+
+#[test]
+fn manifest_parser_never_panics() {
+    let mut rng = Rng(7);
+    let text = b"Manifest-Version: 1.0\r\nMain-Class: com.example.demo.DemoApplication\r\nCreated-By: Maven JAR Plugin 3.3.0\r\n long continuation\r\n\r\nName: a/b\r\nX: y\r\n\r\n";
+    for _ in 0..rounds() {
+        let input = mutate(&mut rng, text);
+        let _ = Manifest::parse("fuzz.jar", &input);
+    }
+}
