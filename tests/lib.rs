@@ -36,12 +36,12 @@ pub fn library(c: Coordinates, scope: Scope, content: Vec<u8>) -> Library {
     Library { origin: format!("repo/{}", c.file_name()), coordinates: c, scope, content }
 }
 
-/// A plain library jar holding one class-like entry and its pom.properties.
+/// A plain library jar holding one resource of its own and its pom.properties.
 pub fn plain_lib(group: &str, artifact: &str, version: &str, t: zip::DateTime) -> Vec<u8> {
-    let class = format!("{}/{}.class", group.replace('.', "/"), artifact.replace('-', "_"));
+    let resource = format!("{}/{}.properties", group.replace('.', "/"), artifact);
     let pom = format!("META-INF/maven/{group}/{artifact}/pom.properties");
     let props = format!("artifactId={artifact}\ngroupId={group}\nversion={version}\n");
-    jar(&[(&class, b"\xca\xfe\xba\xbe not really a class"), (&pom, props.as_bytes())], t)
+    jar(&[(&resource, props.as_bytes()), (&pom, props.as_bytes())], t)
 }
 
 /// Reads a directory into file entries (paths relative, `/`-separated), in directory order.
@@ -218,4 +218,78 @@ pub fn assert_golden(name: &str, actual: &str) {
             .collect();
         panic!("{} differs from the output (re-bless with ARKPACK_BLESS=1 if intended):\n{}\n(expected {} lines, got {})", path.display(), diff.join("\n"), expected.lines().count(), actual.lines().count());
     }
+}
+
+/// Writes a request's inputs under `dir` and a request JSON naming them (the form the JVM hosts
+/// send), so a CLI run can be compared with the core run on the same request. Returns its path.
+pub fn write_request(request: &BizRequest, dir: &Path, output: &str) -> PathBuf {
+    use serde_json::json;
+    let put = |rel: &str, bytes: &[u8]| {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, bytes).expect("write input");
+    };
+    let module = match &request.module {
+        ModuleContent::Jar(bytes) => {
+            put("module.jar", bytes);
+            json!({ "jar": "module.jar" })
+        }
+        ModuleContent::Files(files) => {
+            for f in files {
+                put(&format!("classes/{}", f.path), &f.content);
+            }
+            std::fs::create_dir_all(dir.join("classes")).expect("mkdir classes");
+            json!({ "classes": "classes" })
+        }
+    };
+    let gav = |c: &Coordinates| json!({ "groupId": c.group_id, "artifactId": c.artifact_id, "version": c.version, "classifier": c.classifier, "extension": c.extension });
+    let lib = |i: usize, l: &Library| {
+        let rel = format!("repo/{i}/{}", l.coordinates.file_name());
+        put(&rel, &l.content);
+        let scope = format!("{:?}", l.scope).to_lowercase();
+        let mut v = gav(&l.coordinates);
+        v["scope"] = json!(scope);
+        v["file"] = json!(rel);
+        v
+    };
+    let libraries: Vec<_> = request.libraries.iter().enumerate().map(|(i, l)| lib(i, l)).collect();
+    for f in &request.conf_files {
+        put(&f.path, &f.content);
+    }
+    let git = request.build_info.as_ref().and_then(|b| b.git.as_ref()).map(|g| {
+        json!({ "remoteOriginUrl": g.remote_origin_url, "commitBranch": g.commit_branch, "commitId": g.commit_id,
+                "commitUserName": g.commit_user_name, "commitUserEmail": g.commit_user_email, "commitTime": g.commit_time,
+                "commitTimestamp": g.commit_timestamp, "buildUser": g.build_user, "buildEmail": g.build_email })
+    });
+    let mut value = json!({
+        "project": gav(&request.project),
+        "module": module,
+        "libraries": libraries,
+        "confDir": "conf",
+        "bizName": request.biz_name,
+        "bizVersion": request.biz_version,
+        "priority": request.priority,
+        "mainClass": request.main_class,
+        "webContextPath": request.web_context_path,
+        "denyImportPackages": request.deny_import_packages,
+        "denyImportClasses": request.deny_import_classes,
+        "denyImportResources": request.deny_import_resources,
+        "injectPluginDependencies": request.inject_plugin_dependencies,
+        "injectPluginExportPackages": request.inject_export_packages,
+        "declaredMode": request.declared_mode,
+        "declaredWhitelist": request.declared_whitelist,
+        "packageProvided": request.package_provided,
+        "requiresUnpack": request.requires_unpack,
+        "outputTimestamp": request.output_timestamp,
+        "buildInfo": request.build_info.as_ref().map(|b| json!({ "buildTime": b.build_time, "git": git })),
+        "output": output,
+    });
+    if let Some(exe) = &request.executable {
+        let mut container = lib(9999, &exe.container);
+        container.as_object_mut().expect("object").remove("scope");
+        value["executable"] = json!({ "container": container, "arkVersion": exe.ark_version, "output": "exe.jar" });
+    }
+    let path = dir.join("request.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&value).expect("json")).expect("write request");
+    path
 }

@@ -53,8 +53,10 @@ impl Engine {
         Engine::Native
     }
 
-    pub fn component() -> Result<Self> {
-        Ok(Engine::Component(ComponentEngine::load()?))
+    /// The embedded component; `memory_limit` caps its linear memory (bytes), so a request that
+    /// needs more fails as a crash naming the input instead of exhausting the machine.
+    pub fn component(memory_limit: Option<usize>) -> Result<Self> {
+        Ok(Engine::Component(ComponentEngine::load(memory_limit)?))
     }
 
     pub fn plan_biz(&self, request: &BizRequest, progress: ProgressFn) -> Result<Answer<BizPlan>> {
@@ -89,6 +91,7 @@ impl arkpack_core::Progress for Native {
 
 /// Per-call state: WASI (granted nothing) and the progress sink.
 struct State {
+    limits: wasmtime::StoreLimits,
     wasi: WasiCtx,
     table: ResourceTable,
     progress: ProgressFn,
@@ -104,10 +107,11 @@ impl WasiView for State {
 pub struct ComponentEngine {
     engine: WasmEngine,
     pre: wasmtime::component::InstancePre<State>,
+    memory_limit: Option<usize>,
 }
 
 impl ComponentEngine {
-    fn load() -> Result<Self> {
+    fn load(memory_limit: Option<usize>) -> Result<Self> {
         let engine = WasmEngine::new(&Config::new()).map_err(anyhow::Error::from)?;
         let component: Component = cache::load_or_compile(&engine, COMPONENT, COMPONENT_SHA256)?;
         let mut linker: Linker<State> = Linker::new(&engine);
@@ -122,7 +126,7 @@ impl ComponentEngine {
             })
             .map_err(anyhow::Error::from)?;
         let pre = linker.instantiate_pre(&component).map_err(anyhow::Error::from).context("linking the core component")?;
-        Ok(ComponentEngine { engine, pre })
+        Ok(ComponentEngine { engine, pre, memory_limit })
     }
 
     fn call<P, R>(&self, name: &str, params: P, progress: ProgressFn) -> Result<Answer<R>>
@@ -140,8 +144,13 @@ impl ComponentEngine {
             .insecure_random_seed(0)
             .build();
         let last = Arc::new(Mutex::new(None));
-        let state = State { wasi, table: ResourceTable::new(), progress, last: last.clone() };
+        let mut limits = wasmtime::StoreLimitsBuilder::new();
+        if let Some(bytes) = self.memory_limit {
+            limits = limits.memory_size(bytes);
+        }
+        let state = State { limits: limits.build(), wasi, table: ResourceTable::new(), progress, last: last.clone() };
         let mut store = Store::new(&self.engine, state);
+        store.limiter(|state| &mut state.limits);
         let instance = self.pre.instantiate(&mut store).map_err(anyhow::Error::from)?;
         let func = instance
             .get_typed_func::<P, (std::result::Result<R, PackError>,)>(&mut store, name)

@@ -34,6 +34,9 @@ struct Cli {
     /// Run the core as the sandboxed component (default) or natively (for comparison).
     #[arg(long, global = true, value_enum, default_value_t = EngineKind::Component)]
     engine: EngineKind,
+    /// Cap the core component's memory, in MiB (default: no cap beyond wasm32's 4 GiB).
+    #[arg(long, global = true, value_name = "MIB")]
+    memory_limit: Option<usize>,
     #[command(subcommand)]
     command: Command,
 }
@@ -145,7 +148,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let engine = match cli.engine {
-        EngineKind::Component => Engine::component().context("cannot start the packaging core").map_err(fail(1))?,
+        EngineKind::Component => Engine::component(cli.memory_limit.map(|mib| mib << 20)).context("cannot start the packaging core").map_err(fail(1))?,
         EngineKind::Native => Engine::native(),
     };
     let bar = progress_bar(cli.quiet || cli.json);

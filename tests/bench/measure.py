@@ -10,7 +10,8 @@ Each round runs every command once, in an order that rotates from round to round
 that drifts (another process, CPU frequency, writeback) touches every command alike; the ratio
 of two commands is taken round by round and its median reported, which holds up better on a noisy
 machine than the ratio of two medians. For every run: wall time (spawn to reap), user and system
-CPU time and peak RSS from the kernel's accounting of the reaped child (wait4). Any run that exits
+CPU time from the kernel's accounting of the reaped child (wait4). (Peak RSS is left to GNU time:
+wait4's figure for a child spawned from Python starts at Python's own RSS, so small commands read high.) Any run that exits
 non-zero (or by a signal) stops everything with exit status 1, naming the command and its
 output. Commands are split like a shell splits words but not given a shell; stdout and stderr
 are discarded, except that a failing run's stderr is shown.
@@ -27,7 +28,7 @@ import time
 
 
 def run_once(argv, env):
-    """Runs argv; returns (wall s, user s, sys s, maxrss KiB, status, stderr text)."""
+    """Runs argv; returns (wall s, user s, sys s, status, stderr text)."""
     with tempfile.TemporaryFile() as err:
         devnull = os.open(os.devnull, os.O_WRONLY)
         try:
@@ -41,7 +42,7 @@ def run_once(argv, env):
             os.close(devnull)
         err.seek(0)
         text = err.read().decode(errors="replace")
-    return wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss, os.waitstatus_to_exitcode(status), text
+    return wall, usage.ru_utime, usage.ru_stime, os.waitstatus_to_exitcode(status), text
 
 
 def summary(values):
@@ -70,18 +71,18 @@ def main():
     for r in range(args.warmup + args.rounds):
         order = labels[r % len(labels):] + labels[:r % len(labels)]
         for label in order:
-            wall, user, sys_, rss, code, err = run_once(commands[label], envs[label])
+            wall, user, sys_, code, err = run_once(commands[label], envs[label])
             if code != 0:
                 print(f"measure: `{label}` failed (exit {code}): {shlex.join(commands[label])[:300]}", file=sys.stderr)
                 print(err[-3000:], file=sys.stderr)
                 sys.exit(1)
             if r >= args.warmup:
-                runs[label].append({"wall": wall, "user": user, "sys": sys_, "cpu": user + sys_, "maxrss_kib": rss})
+                runs[label].append({"wall": wall, "user": user, "sys": sys_, "cpu": user + sys_})
     result = {"rounds": args.rounds, "warmup": args.warmup, "commands": {}, "ratios": {}}
     for label in labels:
         result["commands"][label] = {
             "argv": commands[label],
-            **{k: summary([run[k] for run in runs[label]]) for k in ("wall", "user", "sys", "cpu", "maxrss_kib")},
+            **{k: summary([run[k] for run in runs[label]]) for k in ("wall", "user", "sys", "cpu")},
             "walls": [run["wall"] for run in runs[label]],
         }
     for ratio in args.ratio:
@@ -92,7 +93,7 @@ def main():
     for label in labels:
         c = result["commands"][label]
         print(f"  {label:<22} wall {c['wall']['median'] * 1000:9.1f} ms (min {c['wall']['min'] * 1000:.1f}, max {c['wall']['max'] * 1000:.1f})"
-              f"  cpu {c['cpu']['median'] * 1000:7.1f} ms  peak RSS {c['maxrss_kib']['median'] / 1024:6.1f} MiB")
+              f"  cpu (user+sys) {c['cpu']['median'] * 1000:7.1f} ms")
     for ratio, s in result["ratios"].items():
         print(f"  {ratio:<22} {s['median']:.2f}x (min {s['min']:.2f}, max {s['max']:.2f}), round by round")
 

@@ -13,15 +13,24 @@ use crate::model::{ArtifactPlan, BizRequest, EntryMethod, EntrySource, Executabl
 use crate::{Error, Progress, Result};
 
 /// Nested jars of `sofa-ark-all` that hold the launcher's classes.
-const LOADER_JARS: [&str; 3] = ["sofa-ark-archive", "sofa-ark-spi", "sofa-ark-common"];
-/// Class paths copied from them to the jar root.
-const LOADER_CLASSES: [&str; 6] = [
+const LOADER_JARS: [&str; 4] = ["sofa-ark-archive", "sofa-ark-spi", "sofa-ark-common", "sofa-ark-exception"];
+/// Class paths copied from them to the jar root: the official plugin's six, then five more.
+///
+/// Deliberately more than the official plugin copies: with only its six, `ArkLauncher` fails at
+/// start with `NoClassDefFoundError: com/alipay/sofa/ark/common/util/FileUtils` on SOFAArk 2.3.0 and
+/// 3.1.11 alike (verified by tests/jvm). The launcher also needs these to open the jar.
+const LOADER_CLASSES: [&str; 11] = [
     "com/alipay/sofa/ark/spi/archive",
     "com/alipay/sofa/ark/loader",
     "com/alipay/sofa/ark/bootstrap",
     "com/alipay/sofa/ark/common/util/StringUtils",
     "com/alipay/sofa/ark/common/util/AssertUtils",
     "com/alipay/sofa/ark/spi/constant",
+    "com/alipay/sofa/ark/common/util/FileUtils",
+    "com/alipay/sofa/ark/common/util/ClassLoaderUtils",
+    "com/alipay/sofa/ark/common/util/ClassUtils",
+    "com/alipay/sofa/ark/exception/ArkRuntimeException",
+    "com/alipay/sofa/ark/exception/ArkLoaderException",
 ];
 
 pub struct Planned<'a> {

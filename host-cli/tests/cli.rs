@@ -1,0 +1,216 @@
+//! The `arkpack` command end to end: the component and the native engine give the core's exact
+//! bytes for the same request; bad input gives the documented exit code and a message naming the
+//! input; a failed build leaves the previous output alone; a crash names the input it was reading.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use arkpack_core::model::ExecutableOptions;
+use arkpack_core::{package_biz, NoProgress};
+use arkpack_tests::*;
+
+/// The compiled-code cache the tests share (compiling once is enough; one test checks a cold cache).
+fn shared_cache() -> PathBuf {
+    root().join("target/test-cache")
+}
+
+/// Runs arkpack in `dir` with the shared compiled-code cache.
+fn arkpack(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_arkpack"))
+        .args(args)
+        .current_dir(dir)
+        .env("ARKPACK_CACHE_DIR", shared_cache())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run arkpack")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+fn request_path(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn component_and_native_give_the_cores_bytes() {
+    let mut with_exe = demo_module();
+    with_exe.executable = Some(ExecutableOptions { container: fake_container(time(2012)), ark_version: "2.3.3".into() });
+    for (name, request) in [("demo", demo_module()), ("thin-jar", thin_jar_module(time(2011))), ("executable", with_exe)] {
+        let expected = package_biz(&request, &mut NoProgress).unwrap();
+        let dir = temp();
+        let req = write_request(&request, dir.path(), "out/biz.jar");
+        for engine in ["component", "native"] {
+            let o = arkpack(dir.path(), &["--engine", engine, "-q", "biz", "--request", request_path(&req)]);
+            assert!(o.status.success(), "{name} {engine}: {}", stderr(&o));
+            let got = std::fs::read(dir.path().join("out/biz.jar")).unwrap();
+            assert_same_bytes(&got, &expected.biz_jar, &format!("{name} through the {engine} engine"));
+            if let Some(exe) = &expected.executable_jar {
+                assert_same_bytes(&std::fs::read(dir.path().join("exe.jar")).unwrap(), exe, &format!("{name} executable, {engine}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn list_prints_the_plan_and_writes_nothing() {
+    let dir = temp();
+    let req = write_request(&demo_module(), dir.path(), "biz.jar");
+    let o = arkpack(dir.path(), &["--json", "biz", "--request", request_path(&req), "--list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paths: Vec<&str> = v["plan"]["biz"]["entries"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
+    assert_eq!(paths.first(), Some(&"META-INF/"));
+    assert!(paths.contains(&"com/alipay/sofa/ark/biz/mark") && paths.contains(&"lib/demo-greeting-1.0.0.jar"), "{paths:?}");
+    assert_eq!(v["plan"]["report"]["mainClassSource"], "detected");
+    assert!(!dir.path().join("biz.jar").exists());
+}
+
+#[test]
+fn inspect_tells_what_a_jar_is() {
+    let dir = temp();
+    let mut request = demo_module();
+    request.executable = Some(ExecutableOptions { container: fake_container(time(2012)), ark_version: "2.3.3".into() });
+    let out = package_biz(&request, &mut NoProgress).unwrap();
+    let files = [("biz.jar", out.biz_jar.clone(), "biz"), ("exe.jar", out.executable_jar.clone().unwrap(), "executable"), ("lib.jar", request.libraries[0].content.clone(), "plain")];
+    for (name, bytes, kind) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let o = arkpack(dir.path(), &["--json", "inspect", dir.path().join(name).to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["inspection"]["kind"], kind, "{name}");
+    }
+    let o = arkpack(dir.path(), &["inspect", dir.path().join("biz.jar").to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains(": ark-biz jar, ") && text.contains("lib/demo-greeting-1.0.0.jar stored") && text.contains("Ark-Biz-Name: demo-module"), "{text}");
+}
+
+/// Runs a failing request and checks the exit code, the message, and that `out.jar` kept its old
+/// content with no temporary file left beside it.
+fn assert_fails(dir: &Path, args: &[&str], code: i32, needles: &[&str]) {
+    let out = dir.join("out.jar");
+    std::fs::write(&out, b"previous build").unwrap();
+    let o = arkpack(dir, args);
+    assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
+    for n in needles {
+        assert!(stderr(&o).contains(n), "{args:?}: expected {n:?} in:\n{}", stderr(&o));
+    }
+    assert_eq!(std::fs::read(&out).unwrap(), b"previous build");
+    let leftovers: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.to_string_lossy().contains(".arkpack-")).collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+fn edit_request(req: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(req).unwrap()).unwrap();
+    edit(&mut v);
+    std::fs::write(req, serde_json::to_vec(&v).unwrap()).unwrap();
+}
+
+#[test]
+fn bad_input_exit_codes_and_messages() {
+    let dir = temp();
+    let d = dir.path();
+    let req = write_request(&demo_module(), d, "out.jar");
+    let r = request_path(&req);
+
+    edit_request(&req, |v| v["libraries"][0]["file"] = "repo/missing.jar".into());
+    assert_fails(d, &["biz", "--request", r], 3, &["missing.jar", "`libraries[0].file`"]);
+
+    let req = write_request(&demo_module(), d, "out.jar");
+    edit_request(&req, |v| v["bizNmae"] = "typo".into());
+    assert_fails(d, &["biz", "--request", r], 3, &["unknown field `bizNmae`"]);
+
+    let req = write_request(&demo_module(), d, "out.jar");
+    edit_request(&req, |v| v["priority"] = "first".into());
+    assert_fails(d, &["biz", "--request", r], 4, &["invalid `priority`", "field: priority"]);
+
+    let req = write_request(&demo_module(), d, "out.jar");
+    std::fs::write(d.join("repo/0/demo-greeting-1.0.0.jar"), b"<html>not found</html>").unwrap();
+    assert_fails(d, &["biz", "--request", r], 4, &["demo-greeting-1.0.0.jar is not a valid jar (zip) file", "input: "]);
+
+    let req = write_request(&demo_module(), d, "out.jar");
+    edit_request(&req, |v| v["outputTimestamp"] = "last tuesday".into());
+    assert_fails(d, &["biz", "--request", r], 3, &["`outputTimestamp` is \"last tuesday\""]);
+
+    assert_fails(d, &["biz"], 2, &["--request"]);
+}
+
+#[test]
+fn a_crash_names_the_input_being_read() {
+    // A module jar holding 64 MiB of zeros (about 64 KiB compressed) cannot be inflated under a
+    // 16 MiB memory cap: the component traps while reading it.
+    let dir = temp();
+    let zeros = vec![0u8; 64 << 20];
+    let module = jar(&[("big.bin", &zeros), ("com/example/Main.class", b"x")], time(2000));
+    let mut request = demo_module();
+    request.module = arkpack_core::model::ModuleContent::Jar(module);
+    request.main_class = Some("com.example.Main".into());
+    let req = write_request(&request, dir.path(), "out.jar");
+    let o = arkpack(dir.path(), &["--memory-limit", "16", "biz", "--request", request_path(&req)]);
+    assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
+    let module_path = dir.path().join("module.jar");
+    assert!(stderr(&o).contains(&format!("crashed while reading module {}", module_path.display())), "{}", stderr(&o));
+    // The same request without the cap works: the crash was the cap, not the input.
+    let o = arkpack(dir.path(), &["-q", "biz", "--request", request_path(&req)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn two_cold_runs_at_once_share_one_cache_file() {
+    let dir = temp();
+    let req = write_request(&demo_module(), dir.path(), "out.jar");
+    let spawn = |out: &str| {
+        Command::new(env!("CARGO_BIN_EXE_arkpack"))
+            .args(["-q", "biz", "--request", request_path(&req)])
+            .env("ARKPACK_CACHE_DIR", dir.path().join("cache"))
+            .env_remove("SOURCE_DATE_EPOCH")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .map(|c| (c, out.to_string()))
+            .unwrap()
+    };
+    let runs = [spawn("a"), spawn("b")];
+    for (mut child, name) in runs {
+        assert!(child.wait().unwrap().success(), "run {name}");
+    }
+    let cached: Vec<_> = std::fs::read_dir(dir.path().join("cache")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert_eq!(cached.len(), 1, "{cached:?}");
+    assert!(cached[0].starts_with("core-") && cached[0].ends_with(".cwasm"), "{cached:?}");
+    // A corrupt cache file is replaced, not trusted.
+    std::fs::write(dir.path().join("cache").join(&cached[0]), b"garbage").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_arkpack"))
+        .args(["-q", "biz", "--request", request_path(&req)])
+        .env("ARKPACK_CACHE_DIR", dir.path().join("cache"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::metadata(dir.path().join("cache").join(&cached[0])).unwrap().len() > 1000);
+}
+
+#[test]
+fn the_flag_form_matches_the_request_form() {
+    let dir = temp();
+    let ex = root().join("examples/demo-module");
+    let o = arkpack(
+        dir.path(),
+        &[
+            "-q", "biz",
+            "--classes", ex.join("classes").to_str().unwrap(),
+            "--lib", ex.join("lib/demo-greeting-1.0.0.jar").to_str().unwrap(),
+            "--conf", ex.join("conf").to_str().unwrap(),
+            "--name", "demo-module", "--version", "1.0.0", "--group-id", "com.example",
+            "--web-context-path", "demo",
+            "--out", dir.path().join("flags.jar").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut expected = demo_module();
+    expected.libraries[0].coordinates.group_id = "local".into(); // the flag form cannot know it
+    let expected = package_biz(&expected, &mut NoProgress).unwrap();
+    assert_same_bytes(&std::fs::read(dir.path().join("flags.jar")).unwrap(), &expected.biz_jar, "flag form");
+}
