@@ -6,7 +6,8 @@ use std::io::Read;
 
 use zip::CompressionMethod;
 
-use crate::jar::{self, read, time};
+use crate::jar::read::{self, Marker};
+use crate::jar::time;
 use crate::model::{ArchiveKind, Diagnostic, EntryMethod, Inspection, ListedEntry, Severity};
 use crate::{Error, Result};
 
@@ -59,14 +60,13 @@ pub fn inspect(name: &str, content: &[u8]) -> Result<Inspection> {
     };
     let kind = if entries.iter().any(|e| e.path.starts_with("SOFA-ARK/container/")) {
         ArchiveKind::Executable
-    } else if read::has_file(&archive, jar::BIZ_MARK) {
-        ArchiveKind::Biz
-    } else if read::has_file(&archive, jar::PLUGIN_MARK) {
-        ArchiveKind::Plugin
-    } else if read::has_file(&archive, jar::CONTAINER_MARK) {
-        ArchiveKind::Container
     } else {
-        ArchiveKind::Plain
+        match read::marker(&archive) {
+            Some(Marker::Container) => ArchiveKind::Container,
+            Some(Marker::Biz) => ArchiveKind::Biz,
+            Some(Marker::Plugin) => ArchiveKind::Plugin,
+            None => ArchiveKind::Plain,
+        }
     };
     Ok(Inspection { kind, entries, manifest, diagnostics })
 }

@@ -4,7 +4,7 @@
 //! passes them across the boundary as they are; the guest maps wit-bindgen's types in `component.rs`.
 //! Those two are the only places that know about the boundary.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Derives the component traits for a record, enum or variant when the `wasmtime` feature is on.
 macro_rules! wit {
@@ -105,7 +105,9 @@ pub enum ModuleContent {
 
 wit!(record
 /// Git facts for the manifest; a missing value is written as `null`, as the official plugin does.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Deserializes from the request file's camelCase form (`docs/request.md`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GitInfo {
     #[cfg_attr(feature = "wasmtime", component(name = "remote-origin-url"))]
     pub remote_origin_url: Option<String>,
@@ -129,7 +131,8 @@ pub struct GitInfo {
 
 wit!(record
 /// Build facts the host collected; the core never reads a clock.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BuildInfo {
     #[cfg_attr(feature = "wasmtime", component(name = "build-time"))]
     pub build_time: Option<String>,

@@ -49,6 +49,8 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
     out
 }
 
+// Tests may read the environment; the core itself may not (core/clippy.toml).
+#[allow(clippy::disallowed_methods)]
 fn rounds() -> usize {
     std::env::var("ARKPACK_FUZZ_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(4000)
 }

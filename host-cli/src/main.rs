@@ -50,7 +50,7 @@ enum EngineKind {
 #[derive(Subcommand)]
 enum Command {
     /// Make an ark-biz jar (and optionally the executable ark jar).
-    Biz(BizArgs),
+    Biz(Box<BizArgs>),
     /// Say what a jar is, list its entries (path, method, size, crc, time) and print its manifest.
     Inspect {
         /// Any jar: an ark-biz, ark-plugin, executable ark jar or a plain jar.
@@ -153,7 +153,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     };
     let bar = progress_bar(cli.quiet || cli.json);
     let result = match cli.command {
-        Command::Biz(args) => biz(&engine, args, cli.json, &bar),
+        Command::Biz(args) => biz(&engine, *args, cli.json, &bar),
         Command::Inspect { file } => inspect(&engine, &file, cli.json),
     };
     bar.finish_and_clear();

@@ -45,7 +45,7 @@ pub struct RequestFile {
     pub requires_unpack: Vec<String>,
     /// Epoch seconds or ISO-8601, as `project.build.outputTimestamp`.
     pub output_timestamp: Option<Text>,
-    pub build_info: Option<BuildInfoSpec>,
+    pub build_info: Option<m::BuildInfo>,
     /// Where the biz jar goes.
     pub output: PathBuf,
     pub executable: Option<ExecutableSpec>,
@@ -116,27 +116,6 @@ pub struct LibrarySpec {
 
 fn compile() -> String {
     "compile".into()
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct BuildInfoSpec {
-    pub build_time: Option<String>,
-    pub git: Option<GitSpec>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct GitSpec {
-    pub remote_origin_url: Option<String>,
-    pub commit_branch: Option<String>,
-    pub commit_id: Option<String>,
-    pub commit_user_name: Option<String>,
-    pub commit_user_email: Option<String>,
-    pub commit_time: Option<String>,
-    pub commit_timestamp: Option<String>,
-    pub build_user: Option<String>,
-    pub build_email: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -224,20 +203,7 @@ impl RequestFile {
         request.package_provided = self.package_provided;
         request.requires_unpack = self.requires_unpack;
         request.output_timestamp = output_timestamp(self.output_timestamp)?;
-        request.build_info = self.build_info.map(|b| m::BuildInfo {
-            build_time: b.build_time,
-            git: b.git.map(|g| m::GitInfo {
-                remote_origin_url: g.remote_origin_url,
-                commit_branch: g.commit_branch,
-                commit_id: g.commit_id,
-                commit_user_name: g.commit_user_name,
-                commit_user_email: g.commit_user_email,
-                commit_time: g.commit_time,
-                commit_timestamp: g.commit_timestamp,
-                build_user: g.build_user,
-                build_email: g.build_email,
-            }),
-        });
+        request.build_info = self.build_info;
         let mut executable_output = None;
         if let Some(exe) = self.executable {
             let container = library(&exe.container, "executable.container")?;

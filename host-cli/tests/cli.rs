@@ -129,7 +129,7 @@ fn bad_input_exit_codes_and_messages() {
     edit_request(&req, |v| v["priority"] = "first".into());
     assert_fails(d, &["biz", "--request", r], 4, &["invalid `priority`", "field: priority"]);
 
-    let req = write_request(&demo_module(), d, "out.jar");
+    write_request(&demo_module(), d, "out.jar");
     std::fs::write(d.join("repo/0/demo-greeting-1.0.0.jar"), b"<html>not found</html>").unwrap();
     assert_fails(d, &["biz", "--request", r], 4, &["demo-greeting-1.0.0.jar is not a valid jar (zip) file", "input: "]);
 

@@ -10,10 +10,10 @@ Each round runs every command once, in an order that rotates from round to round
 that drifts (another process, CPU frequency, writeback) touches every command alike; the ratio
 of two commands is taken round by round and its median reported, which holds up better on a noisy
 machine than the ratio of two medians. For every run: wall time (spawn to reap), user and system
-CPU time from the kernel's accounting of the reaped child (wait4). (Peak RSS is left to GNU time:
-wait4's figure for a child spawned from Python starts at Python's own RSS, so small commands read high.) Any run that exits
-non-zero (or by a signal) stops everything with exit status 1, naming the command and its
-output. Commands are split like a shell splits words but not given a shell; stdout and stderr
+CPU time from the kernel's accounting of the reaped child (wait4). Peak RSS is left to GNU time:
+wait4's figure for a child spawned from Python starts at Python's own RSS, so small commands would
+read high. Any run that exits non-zero (or by a signal) stops everything with exit status 1,
+naming the command and its output. Commands are split like a shell splits words but not given a shell; stdout and stderr
 are discarded, except that a failing run's stderr is shown.
 """
 

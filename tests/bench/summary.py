@@ -58,6 +58,8 @@ print(f"| warm start, example request (component) | {ms(s['component']['wall'], 
 print(f"| warm start, example request (native) | {ms(s['native']['wall'], 1)} | {cpu_ms(s['native'], 1)} | {mib(env['RSS_START_NATIVE'])} | | |")
 print(f"| cold start, example request (empty code cache, 1 run) | {cold_run['wall']['median'] * 1000:.0f} ms | {cpu_ms(cold_run)} | {mib(env['RSS_COLD'])} | | |")
 print()
+print("The plain copy is coreutils `cat`, which copies file to file with copy_file_range (the bytes never enter "
+      "user space); arkpack reads every input into memory and writes the jar from memory, then fsyncs and renames it.")
 print(f"Peak RSS: GNU `time -v`, median of 3 runs (cold: fresh cache each). Start-up: {start['rounds']} rounds. "
       f"Machine busy (other processes) just before/after: {env['BUSY_BEFORE']}% / {env['BUSY_AFTER']}% of CPU; "
       f"well above 0 means the wall times are inflated. Reproduce: `tests/bench/biz-bench.sh`.")

@@ -74,7 +74,8 @@ fn duplicate_entries() {
 
 #[test]
 fn manifest_values_and_identity() {
-    let cases: [(&str, fn(&mut BizRequest)); 6] = [
+    type Mutation = fn(&mut BizRequest);
+    let cases: [(&str, Mutation); 6] = [
         ("biz-name", |r| r.biz_name = "demo\nEvil-Attribute: x".into()),
         ("biz-name", |r| r.biz_name = String::new()),
         ("biz-version", |r| r.biz_version = "".into()),

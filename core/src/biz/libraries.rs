@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::jar::{self, read};
+use crate::jar::read::{self, Marker};
 use crate::model::{BizRequest, Library, LibraryDecision, LibraryKind, LibraryOutcome, Scope};
 use crate::{Error, Progress, Result};
 
@@ -40,14 +40,11 @@ pub fn classify(library: &Library, main_class_entry: Option<&str>) -> Result<(Li
         return Ok((LibraryKind::NotAJar, false));
     }
     let archive = read::open(&library.origin, &library.content)?;
-    let kind = if read::has_file(&archive, jar::CONTAINER_MARK) {
-        LibraryKind::Container
-    } else if read::has_file(&archive, jar::BIZ_MARK) {
-        LibraryKind::Biz
-    } else if read::has_file(&archive, jar::PLUGIN_MARK) {
-        LibraryKind::Plugin
-    } else {
-        LibraryKind::Standard
+    let kind = match read::marker(&archive) {
+        Some(Marker::Container) => LibraryKind::Container,
+        Some(Marker::Biz) => LibraryKind::Biz,
+        Some(Marker::Plugin) => LibraryKind::Plugin,
+        None => LibraryKind::Standard,
     };
     let has_main = main_class_entry.is_some_and(|e| read::has_file(&archive, e));
     Ok((kind, has_main))
@@ -124,7 +121,7 @@ fn name_libraries(request: &BizRequest, placed: &mut [Placed<'_>]) -> Result<()>
 /// The `UNPACK:<sha1>` comment SOFAArk uses to extract a nested jar before loading it.
 pub fn unpack_comment(request: &BizRequest, library: &Library) -> Option<String> {
     let ga = format!("{}:{}", library.coordinates.group_id, library.coordinates.artifact_id);
-    request.requires_unpack.iter().any(|r| *r == ga).then(|| {
+    request.requires_unpack.contains(&ga).then(|| {
         use sha1::Digest;
         let digest = sha1::Sha1::digest(&library.content);
         let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();

@@ -134,17 +134,18 @@ mod tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut BizRequest)>)> = vec![
-            ("biz-name", Box::new(|r| r.biz_name = String::new())),
-            ("biz-name", Box::new(|r| r.biz_name = "a b".into())),
-            ("biz-name", Box::new(|r| r.biz_name = "a:b".into())),
-            ("biz-version", Box::new(|r| r.biz_version = " ".into())),
-            ("priority", Box::new(|r| r.priority = "high".into())),
-            ("priority", Box::new(|r| r.priority = "1.5".into())),
-            ("web-context-path", Box::new(|r| r.web_context_path = "a\nb".into())),
-            ("main-class", Box::new(|r| r.main_class = Some("com..A".into()))),
-            ("inject-plugin-dependencies", Box::new(|r| r.inject_plugin_dependencies = vec!["a:b:c".into()])),
-            ("deny-import-packages", Box::new(|r| r.deny_import_packages = vec!["a\r".into()])),
+        type Mutation = fn(&mut BizRequest);
+        let cases: [(&str, Mutation); 10] = [
+            ("biz-name", |r| r.biz_name = String::new()),
+            ("biz-name", |r| r.biz_name = "a b".into()),
+            ("biz-name", |r| r.biz_name = "a:b".into()),
+            ("biz-version", |r| r.biz_version = " ".into()),
+            ("priority", |r| r.priority = "high".into()),
+            ("priority", |r| r.priority = "1.5".into()),
+            ("web-context-path", |r| r.web_context_path = "a\nb".into()),
+            ("main-class", |r| r.main_class = Some("com..A".into())),
+            ("inject-plugin-dependencies", |r| r.inject_plugin_dependencies = vec!["a:b:c".into()]),
+            ("deny-import-packages", |r| r.deny_import_packages = vec!["a\r".into()]),
         ];
         for (field, mutate) in cases {
             let mut r = base();

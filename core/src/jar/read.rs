@@ -109,6 +109,23 @@ pub fn has_file(archive: &Archive<'_>, name: &str) -> bool {
     archive.index_for_name(name).is_some()
 }
 
+/// The SOFAArk marker entries an archive can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Container,
+    Biz,
+    Plugin,
+}
+
+/// Which marker the archive carries, checked in the order sofa-ark-maven-plugin classifies
+/// dependencies: container, then biz, then plugin.
+pub fn marker(archive: &Archive<'_>) -> Option<Marker> {
+    [(super::CONTAINER_MARK, Marker::Container), (super::BIZ_MARK, Marker::Biz), (super::PLUGIN_MARK, Marker::Plugin)]
+        .into_iter()
+        .find(|(entry, _)| has_file(archive, entry))
+        .map(|(_, m)| m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: lints, the Rust suites (core unit tests and fuzzing, goldens, reproducibility,
+# bad input, the CLI on the component and natively), then the JVM suite that opens our jars with the
+# JDK and the real SOFAArk 2.x and 3.x classes from Maven Central and launches an executable ark jar.
+# Usage: scripts/test.sh   (ARKPACK_FUZZ_ROUNDS=N for longer fuzzing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+log_dir=target/test-logs
+mkdir -p "$log_dir"
+
+scripts/install-deps.sh
+
+echo "== cargo clippy (native and wasm32)"
+cargo clippy --locked --workspace --all-targets --release -- -D warnings
+cargo clippy --locked -p arkpack-core --target wasm32-wasip2 --release -- -D warnings
+
+echo "== cargo test"
+rm -rf target/arkpack-cases
+cargo test --locked --workspace --release 2>&1 | tee "$log_dir/cargo.log"
+
+echo "== JVM conformance (tests/jvm)"
+mvn -B -f tests/jvm/pom.xml test -Darkpack.cases=target/arkpack-cases -Darkpack.bin=target/release/arkpack 2>&1 | tee "$log_dir/mvn.log"
+
+# One closing line for both runners: sum cargo's "test result" lines and Surefire's per-module totals.
+read -r cargo_passed cargo_failed < <(grep -E '^test result:' "$log_dir/cargo.log" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/' | awk '{p+=$1; f+=$2} END {print p+0, f+0}')
+read -r mvn_run mvn_failed < <(grep -E 'Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$log_dir/mvn.log" | sed -E 's/.*Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+), Skipped: ([0-9]+)$/\1 \2 \3 \4/' | awk '{r+=$1-$4-$2-$3; f+=$2+$3} END {print r+0, f+0}')
+echo
+echo "$((cargo_passed + mvn_run)) passed, $((cargo_failed + mvn_failed)) failed"
