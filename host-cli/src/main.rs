@@ -147,14 +147,16 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
-    let engine = match cli.engine {
-        EngineKind::Component => Engine::component(cli.memory_limit.map(|mib| mib << 20)).context("cannot start the packaging core").map_err(fail(1))?,
-        EngineKind::Native => Engine::native(),
+    // The engine starts only once the inputs are read, so a bad request fails without waiting for
+    // the component to load (or, on a cold cache, to compile).
+    let start = |kind: EngineKind| match kind {
+        EngineKind::Component => Engine::component(cli.memory_limit.map(|mib| mib << 20)).context("cannot start the packaging core").map_err(fail(1)),
+        EngineKind::Native => Ok(Engine::native()),
     };
     let bar = progress_bar(cli.quiet || cli.json);
     let result = match cli.command {
-        Command::Biz(args) => biz(&engine, *args, cli.json, &bar),
-        Command::Inspect { file } => inspect(&engine, &file, cli.json),
+        Command::Biz(args) => biz(start, cli.engine, *args, cli.json, &bar),
+        Command::Inspect { file } => inspect(start, cli.engine, &file, cli.json),
     };
     bar.finish_and_clear();
     result
@@ -178,12 +180,13 @@ fn answer<T>(a: Answer<T>) -> Result<T, Failure> {
     }
 }
 
-fn biz(engine: &Engine, args: BizArgs, json: bool, bar: &ProgressBar) -> Result<(), Failure> {
+fn biz(start: impl FnOnce(EngineKind) -> Result<Engine, Failure>, kind: EngineKind, args: BizArgs, json: bool, bar: &ProgressBar) -> Result<(), Failure> {
     let spec = match &args.request {
         Some(path) => request::parse_file(path).map_err(fail(3))?,
         None => from_flags(&args).map_err(fail(2))?,
     };
     let loaded = spec.load().map_err(fail(3))?;
+    let engine = &start(kind)?;
     let progress_bar = bar.clone();
     let progress: engine::ProgressFn = Box::new(move |stage, input| progress_bar.set_message(format!("{stage} {input}")));
     if args.list {
@@ -266,8 +269,9 @@ fn lib_from_file_name(path: &std::path::Path) -> Result<LibrarySpec> {
     })
 }
 
-fn inspect(engine: &Engine, file: &std::path::Path, json: bool) -> Result<(), Failure> {
+fn inspect(start: impl FnOnce(EngineKind) -> Result<Engine, Failure>, kind: EngineKind, file: &std::path::Path, json: bool) -> Result<(), Failure> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display())).map_err(fail(3))?;
+    let engine = &start(kind)?;
     let name = file.display().to_string();
     let inspection = answer(engine.inspect(&name, &bytes).map_err(fail(1))?)?;
     render::inspection(&name, &inspection, json);

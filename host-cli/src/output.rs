@@ -1,5 +1,6 @@
 //! Writing outputs atomically: bytes go to a temporary file beside the target, then a rename puts
-//! it in place, so a failed or interrupted build leaves the previous jar untouched.
+//! it in place, so a failed or interrupted build leaves the previous jar untouched. Like Maven's and
+//! Gradle's own archivers we do not fsync: the rename already keeps readers from a partial file.
 
 use std::io::Write;
 use std::path::Path;
@@ -17,7 +18,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes).and_then(|_| tmp.as_file().sync_all()).with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    // Temporary files are created private (0600); a build output is readable like any other file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
+    }
     tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot move the new jar into place at {}", path.display()))?;
     Ok(())
 }

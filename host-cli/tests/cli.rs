@@ -57,6 +57,18 @@ fn component_and_native_give_the_cores_bytes() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn outputs_are_readable_by_everyone_like_other_build_outputs() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp();
+    let req = write_request(&demo_module(), dir.path(), "biz.jar");
+    let o = arkpack(dir.path(), &["-q", "biz", "--request", request_path(&req)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mode = std::fs::metadata(dir.path().join("biz.jar")).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644);
+}
+
 #[test]
 fn list_prints_the_plan_and_writes_nothing() {
     let dir = temp();

@@ -6,7 +6,6 @@
 #   component   arkpack -q biz --request request.json            (the default engine, warm code cache)
 #   native      arkpack --engine native -q biz --request ...     (same core, no sandbox)
 #   copy        cat of every input file into one output file      (the floor: read the inputs, write ~60 MB)
-#   copy+fsync  the same, then fsync of the output                (arkpack fsyncs its output; info)
 # then peak RSS of each with GNU time (/usr/bin/time -v), the warm start of `arkpack biz` on the tiny
 # example request (target < 20 ms) and its cold start (empty code cache, once), and prints a
 # markdown summary. Targets: component <= 1.3x native; component <= 1.5x the plain copy.
@@ -65,7 +64,6 @@ export ARKPACK_CACHE_DIR=$RUN/cache
 REQ=$DATA/request.json
 BIZ_OUT=$RUN/out/bench-module-1.0.0-ark-biz.jar
 { echo 'exec cat \'; printf '  %q \\\n' "${INPUTS[@]}"; printf '  > %q\n' "$RUN/out/copy.bin"; } > "$RUN/copy.sh"
-{ echo 'cat \'; printf '  %q \\\n' "${INPUTS[@]}"; printf '  > %q\n' "$RUN/out/copy.bin"; printf 'exec sync %q\n' "$RUN/out/copy.bin"; } > "$RUN/copy-fsync.sh"
 # Requests with absolute input paths and outputs under run/: the big one and the example's.
 python3 - "$REQ" "$RUN/request.json" "$RUN/out/bench-module-1.0.0-ark-biz.jar" \
           "$ROOT/examples/demo-module/arkpack.json" "$RUN/demo/arkpack.json" "out/demo-module-1.0.0-ark-biz.jar" <<'EOF'
@@ -106,8 +104,7 @@ python3 "$HERE/measure.py" --rounds "$ROUNDS" --warmup 2 --json "$RUN/big.json" 
     --cmd component "$ARKPACK -q biz --request $REQ" \
     --cmd native "$ARKPACK --engine native -q biz --request $REQ" \
     --cmd copy "sh $RUN/copy.sh" \
-    --cmd copy+fsync "sh $RUN/copy-fsync.sh" \
-    --ratio component/native --ratio component/copy --ratio native/copy --ratio component/copy+fsync
+    --ratio component/native --ratio component/copy --ratio native/copy
 
 # ---- 5. warm start on the tiny example request
 say "start-up on the example request (examples/demo-module), $START_ROUNDS rounds"

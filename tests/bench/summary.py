@@ -49,17 +49,15 @@ print("|---|---|---|---|---|---|")
 print(f"| `arkpack biz` (component, warm code cache) | {ms(c['component']['wall'])} | {cpu_ms(c['component'])} | {mib(env['RSS_COMPONENT'])} | | |")
 print(f"| `arkpack --engine native biz` | {ms(c['native']['wall'])} | {cpu_ms(c['native'])} | {mib(env['RSS_NATIVE'])} | | |")
 print(f"| plain copy: `cat` of the {env['INPUT_FILES']} input files into one file | {ms(c['copy']['wall'])} | {cpu_ms(c['copy'])} | {mib(env['RSS_COPY'])} | | |")
-print(f"| plain copy, then fsync of the output (arkpack fsyncs too) | {ms(c['copy+fsync']['wall'])} | {cpu_ms(c['copy+fsync'])} | | | |")
 print(f"| component / native | {times(r['component/native'])} | | | ≤ 1.3x | {verdict(r['component/native']['median'] <= 1.3)} |")
 print(f"| component / plain copy | {times(r['component/copy'])} | | | ≤ 1.5x | {verdict(r['component/copy']['median'] <= 1.5)} |")
 print(f"| native / plain copy | {times(r['native/copy'])} | | | | |")
-print(f"| component / (plain copy + fsync) | {times(r['component/copy+fsync'])} | | | | |")
 print(f"| warm start, example request (component) | {ms(s['component']['wall'], 1)} | {cpu_ms(s['component'], 1)} | {mib(env['RSS_START_COMPONENT'])} | < 20 ms | {verdict(s['component']['wall']['median'] < 0.020)} |")
 print(f"| warm start, example request (native) | {ms(s['native']['wall'], 1)} | {cpu_ms(s['native'], 1)} | {mib(env['RSS_START_NATIVE'])} | | |")
 print(f"| cold start, example request (empty code cache, 1 run) | {cold_run['wall']['median'] * 1000:.0f} ms | {cpu_ms(cold_run)} | {mib(env['RSS_COLD'])} | | |")
 print()
 print("The plain copy is coreutils `cat`, which copies file to file with copy_file_range (the bytes never enter "
-      "user space); arkpack reads every input into memory and writes the jar from memory, then fsyncs and renames it.")
+      "user space); arkpack reads every input into memory and writes the jar from memory to a temporary file, then renames it.")
 print(f"Peak RSS: GNU `time -v`, median of 3 runs (cold: fresh cache each). Start-up: {start['rounds']} rounds. "
       f"Machine busy (other processes) just before/after: {env['BUSY_BEFORE']}% / {env['BUSY_AFTER']}% of CPU; "
       f"well above 0 means the wall times are inflated. Reproduce: `tests/bench/biz-bench.sh`.")
