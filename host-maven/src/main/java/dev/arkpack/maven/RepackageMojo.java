@@ -1,0 +1,403 @@
+/*
+ * arkpack-maven-plugin: the Maven host of arkpack.
+ *
+ * Goal `repackage` is a drop-in for com.alipay.sofa:sofa-ark-maven-plugin's goal of the same name: the
+ * same parameter names, types (set-typed ones also take comma-separated strings), defaults and user
+ * properties. It holds no packaging logic: it collects the resolved project into an arkpack request
+ * (docs/request.md), runs the native `arkpack` command on it, renders the diagnostics through Maven's
+ * log and attaches what arkpack wrote. Everything about the jar's content is decided by the core.
+ */
+package dev.arkpack.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
+
+import com.google.gson.JsonObject;
+
+/** Makes the ark-biz jar (and the executable ark jar) of a module with arkpack. */
+@Mojo(name = "repackage", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = true, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+        requiresDependencyCollection = ResolutionScope.COMPILE_PLUS_RUNTIME)
+public class RepackageMojo extends AbstractMojo {
+
+    static final String BIZ_CLASSIFIER = "ark-biz";
+    static final String ARK_CLASSIFIER = "ark-executable";
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    private RepositorySystemSession repoSession;
+
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+    private List<RemoteRepository> projectRepos;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Component
+    private MavenProjectHelper projectHelper;
+
+    // ---- the official plugin's parameters (names, types, defaults and properties as in 2.3.x) ----
+
+    /** Where both jars go. */
+    @Parameter(defaultValue = "${project.build.directory}", required = true)
+    private File outputDirectory;
+
+    /** The root of `conf/` (every file under `${baseDir}/conf/` is packaged). */
+    @Parameter(defaultValue = "${project.basedir}", required = true)
+    private File baseDir;
+
+    /** The file name stem: `${finalName}-ark-biz.jar`, `${finalName}-ark-executable.jar`. */
+    @Parameter(defaultValue = "${project.build.finalName}", required = true)
+    private String finalName;
+
+    /** Skip the goal (also `-Darkpack.skip=true`). */
+    @Parameter(property = "sofa.ark.repackage.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Skip the goal; arkpack's own property. */
+    @Parameter(property = "arkpack.skip", defaultValue = "false")
+    private boolean arkpackSkip;
+
+    /** `Ark-Biz-Name`; the system property `com.alipay.sofa.ark.bizName` overrides it, as in the official plugin. */
+    @Parameter(defaultValue = "${project.artifactId}")
+    private String bizName;
+
+    /** `Ark-Biz-Version`. */
+    @Parameter(defaultValue = "${project.version}")
+    private String bizVersion;
+
+    /**
+     * `priority` (lower starts earlier). Declared as a String (the official one is an Integer) so that a
+     * bad value reaches arkpack's validation and fails with a message naming {@code <priority>}.
+     */
+    @Parameter(property = "sofa.ark.biz.priority", defaultValue = "100")
+    private String priority;
+
+    /** Attach the jars (classifiers `ark-biz`, `ark-executable`) so they are installed and deployed. */
+    @Parameter(defaultValue = "false")
+    private boolean attach;
+
+    /** The start class; else the module manifest's Main-Class, else found in the bytecode (by arkpack). */
+    @Parameter
+    private String mainClass;
+
+    /** Libraries whose entries get the `UNPACK:<sha1>` comment: `<dependency><groupId/><artifactId/></dependency>`. */
+    @Parameter
+    private List<Dependency> requiresUnpack;
+
+    /** Slimming (not supported yet: setting it fails the build). */
+    @Parameter
+    private List<String> excludes;
+    /** Slimming (not supported yet). */
+    @Parameter
+    private List<String> excludeGroupIds;
+    /** Slimming (not supported yet). */
+    @Parameter
+    private List<String> excludeArtifactIds;
+    /** Slimming (not supported yet). */
+    @Parameter
+    private List<String> includes;
+    /** Slimming (not supported yet). */
+    @Parameter
+    private List<String> includeGroupIds;
+    /** Slimming (not supported yet). */
+    @Parameter
+    private List<String> includeArtifactIds;
+
+    /** `deny-import-packages`. */
+    @Parameter
+    private List<String> denyImportPackages;
+    /** `deny-import-classes`. */
+    @Parameter
+    private List<String> denyImportClasses;
+    /** `deny-import-resources`. */
+    @Parameter
+    private List<String> denyImportResources;
+
+    /** `artifactId:version` items: those libraries go to `lib/export/`. */
+    @Parameter
+    private List<String> injectPluginDependencies;
+    /** `inject-export-packages`. */
+    @Parameter
+    private List<String> injectPluginExportPackages;
+
+    /** Package `provided` libraries too. */
+    @Parameter(defaultValue = "false")
+    private boolean packageProvided;
+
+    /** Do not make the executable ark jar. */
+    @Parameter(defaultValue = "false")
+    private boolean skipArkExecutable;
+
+    /** Keep the biz jar after the build (false: deleted when Maven exits, as the official plugin does). */
+    @Parameter(defaultValue = "true")
+    private boolean keepArkBizJar;
+
+    /** `web-context-path`. */
+    @Parameter(defaultValue = "/", required = true)
+    private String webContextPath;
+
+    /** Write `declared-libraries`. */
+    @Parameter(defaultValue = "false")
+    private boolean declaredMode;
+
+    /** No git attributes in the manifest. */
+    @Parameter(defaultValue = "false")
+    private boolean disableGitInfo;
+
+    /** The `.git` directory to read (default: the root project's `.git`, else found upwards). */
+    @Parameter
+    private File gitDirectory;
+
+    /** Slimming (not supported yet). */
+    @Parameter
+    private String packExcludesConfig;
+    /** Slimming (not supported yet). */
+    @Parameter
+    private String packExcludesUrl;
+    /** Slimming (not supported yet). */
+    @Parameter
+    private String baseDependencyParentIdentity;
+
+    // ---- arkpack's own parameters ----
+
+    /**
+     * The version of com.alipay.sofa:sofa-ark-all used as the container of the executable ark jar. The
+     * official plugin uses its own version; 2.3.0 is the newest 2.x sofa-ark-all on Maven Central.
+     */
+    @Parameter(property = "arkpack.arkVersion", defaultValue = "2.3.0")
+    private String arkVersion;
+
+    /** The `arkpack` binary to run instead of the embedded one (the environment variable ARKPACK_BIN also does). */
+    @Parameter(property = "arkpack.executable")
+    private File arkpackExecutable;
+
+    /** Reproducible builds: the time of every entry and `build-time` (ISO-8601 or epoch seconds). */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        String packaging = project.getPackaging();
+        if ("war".equals(packaging) || "pom".equals(packaging)) {
+            getLog().debug("arkpack: packaging " + packaging + " is not repackaged");
+            return;
+        }
+        if (skip || arkpackSkip) {
+            getLog().info("arkpack: skipped");
+            return;
+        }
+        refuseSlimming();
+
+        Artifact main = project.getArtifact();
+        File moduleJar = main.getFile();
+        if (moduleJar == null || !moduleJar.isFile()) {
+            throw new MojoFailureException("arkpack: the module's jar is missing (project.getArtifact().getFile() is "
+                    + (moduleJar == null ? "not set" : moduleJar) + "). Bind goal `repackage` to the `package` phase after "
+                    + "maven-jar-plugin's `jar` goal (the default), and run at least `mvn package`.");
+        }
+
+        File arkDir = new File(outputDirectory, "sofa-ark");
+        File requestFile = new File(arkDir, "arkpack-request.json");
+        File bizJar = new File(outputDirectory, finalName + "-" + BIZ_CLASSIFIER + ".jar");
+        File executableJar = new File(outputDirectory, finalName + "-" + ARK_CLASSIFIER + ".jar");
+
+        RequestBuilder request = new RequestBuilder()
+                .project(main.getGroupId(), main.getArtifactId(), main.getBaseVersion())
+                .moduleJar(moduleJar)
+                .confDir(new File(baseDir, "conf"))
+                .bizName(effectiveBizName())
+                .bizVersion(bizVersion)
+                .priority(priority)
+                .mainClass(mainClass)
+                .webContextPath(webContextPath)
+                .list("denyImportPackages", Lists.clean(denyImportPackages))
+                .list("denyImportClasses", Lists.clean(denyImportClasses))
+                .list("denyImportResources", Lists.clean(denyImportResources))
+                .list("injectPluginDependencies", Lists.clean(injectPluginDependencies))
+                .list("injectPluginExportPackages", Lists.clean(injectPluginExportPackages))
+                .list("requiresUnpack", Dependency.coordinates(requiresUnpack))
+                .flag("declaredMode", declaredMode)
+                .flag("packageProvided", packageProvided)
+                .outputTimestamp(outputTimestamp)
+                .output(bizJar);
+        for (Artifact a : project.getArtifacts()) {
+            File f = a.getFile();
+            if (f == null) {
+                throw new MojoExecutionException("arkpack: dependency " + a + " has no file; was it resolved?");
+            }
+            if (f.isDirectory()) {
+                throw new MojoFailureException("arkpack: dependency " + a + " resolved to the directory " + f
+                        + " (a reactor module that was not packaged); build the reactor to at least `package`");
+            }
+            request.library(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), a.getClassifier(),
+                    a.getArtifactHandler().getExtension(), a.getScope(), f);
+        }
+        JsonObject buildInfo = new JsonObject();
+        if (!hasOutputTimestamp()) {
+            // The official plugin always writes build-time ("now"); with project.build.outputTimestamp
+            // arkpack derives it from that instead, so the jar is reproducible.
+            buildInfo.addProperty("buildTime", GitFacts.formatTime(System.currentTimeMillis()));
+        }
+        if (!disableGitInfo) {
+            JsonObject git = GitFacts.read(gitDir(), getLog());
+            if (git != null) {
+                buildInfo.add("git", git);
+            }
+        }
+        if (buildInfo.size() > 0) {
+            request.buildInfo(buildInfo);
+        }
+        if (!skipArkExecutable) {
+            File container = resolveContainer();
+            request.executable("com.alipay.sofa", "sofa-ark-all", arkVersion, container, executableJar);
+        }
+
+        try {
+            Files.createDirectories(arkDir.toPath());
+            Files.write(requestFile.toPath(), request.toJson().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new MojoExecutionException("arkpack: cannot write " + requestFile + ": " + e.getMessage(), e);
+        }
+
+        File binary = new ArkpackBinary(getLog()).locate(arkpackExecutable);
+        getLog().debug("arkpack: running " + binary + " on " + requestFile);
+        ArkpackRunner.Result result = ArkpackRunner.run(binary, requestFile, getLog());
+        result.renderDiagnostics(getLog());
+        if (!result.ok) {
+            throw new MojoFailureException(result.failureMessage(requestFile));
+        }
+
+        getLog().info("arkpack: wrote " + bizJar);
+        if (!skipArkExecutable) {
+            getLog().info("arkpack: wrote " + executableJar);
+        }
+        if (attach) {
+            if (!skipArkExecutable) {
+                projectHelper.attachArtifact(project, packaging, ARK_CLASSIFIER, executableJar);
+            }
+            if (keepArkBizJar) {
+                projectHelper.attachArtifact(project, packaging, BIZ_CLASSIFIER, bizJar);
+            }
+        }
+        if (!keepArkBizJar) {
+            bizJar.deleteOnExit();
+        }
+    }
+
+    /** Slimming comes in a later release; a slimming setting must never be silently ignored. */
+    private void refuseSlimming() throws MojoFailureException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("excludes", excludes);
+        params.put("excludeGroupIds", excludeGroupIds);
+        params.put("excludeArtifactIds", excludeArtifactIds);
+        params.put("includes", includes);
+        params.put("includeGroupIds", includeGroupIds);
+        params.put("includeArtifactIds", includeArtifactIds);
+        params.put("packExcludesConfig", packExcludesConfig);
+        params.put("packExcludesUrl", packExcludesUrl);
+        params.put("baseDependencyParentIdentity", baseDependencyParentIdentity);
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            Object v = p.getValue();
+            boolean set = v instanceof List ? !Lists.clean((List<?>) v).isEmpty() : v != null && !v.toString().trim().isEmpty();
+            if (set) {
+                throw new MojoFailureException(Slimming.unsupported("<" + p.getKey() + ">"));
+            }
+        }
+        List<String> found = Slimming.keysInConfFiles(new File(baseDir, "conf/ark"));
+        if (!found.isEmpty()) {
+            throw new MojoFailureException(Slimming.unsupported(String.join(", ", found)));
+        }
+    }
+
+    private String effectiveBizName() {
+        String override = System.getProperty("com.alipay.sofa.ark.bizName");
+        return override != null && !override.trim().isEmpty() ? override : bizName;
+    }
+
+    private boolean hasOutputTimestamp() {
+        // maven-archiver's convention: a value shorter than 2 characters means "not set".
+        return outputTimestamp != null && outputTimestamp.trim().length() > 1;
+    }
+
+    private File gitDir() {
+        if (gitDirectory != null && gitDirectory.exists()) {
+            return gitDirectory;
+        }
+        MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
+        File root = top.getBasedir() != null ? top.getBasedir() : project.getBasedir();
+        return new File(root, ".git");
+    }
+
+    private File resolveContainer() throws MojoExecutionException {
+        DefaultArtifact wanted = new DefaultArtifact("com.alipay.sofa", "sofa-ark-all", "jar", arkVersion);
+        try {
+            ArtifactResult r = repositorySystem.resolveArtifact(repoSession, new ArtifactRequest(wanted, projectRepos, null));
+            return r.getArtifact().getFile();
+        } catch (ArtifactResolutionException e) {
+            throw new MojoExecutionException("arkpack: cannot resolve the SOFAArk container " + wanted
+                    + " for the executable ark jar (<arkVersion> is " + arkVersion
+                    + "; set <skipArkExecutable>true</skipArkExecutable> if you do not need it): " + e.getMessage(), e);
+        }
+    }
+
+    /** Small helpers on the list-typed parameters. */
+    static final class Lists {
+        private Lists() {
+        }
+
+        /**
+         * Items as the official plugin reads them: each split on `,`, trimmed, blanks dropped (so
+         * `<x>a, b</x>` and `<x><x>a</x><x>b</x></x>` are the same).
+         */
+        static List<String> clean(List<?> items) {
+            List<String> out = new ArrayList<>();
+            if (items == null) {
+                return out;
+            }
+            for (Object item : items) {
+                if (item == null) {
+                    continue;
+                }
+                for (String part : item.toString().split(",")) {
+                    String t = part.trim();
+                    if (!t.isEmpty() && !out.contains(t)) {
+                        out.add(t);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+}
