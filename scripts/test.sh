@@ -21,8 +21,13 @@ cargo test --locked --workspace --release 2>&1 | tee "$log_dir/cargo.log"
 echo "== JVM conformance (tests/jvm)"
 mvn -B -f tests/jvm/pom.xml test -Darkpack.cases=target/arkpack-cases -Darkpack.bin=target/release/arkpack 2>&1 | tee "$log_dir/mvn.log"
 
-# One closing line for both runners: sum cargo's "test result" lines and Surefire's per-module totals.
+echo "== Maven host (host-maven: real mvn builds of the fixture projects in src/it)"
+mvn -B -f host-maven/pom.xml verify -Darkpack.binary="$PWD/target/release/arkpack" 2>&1 | tee "$log_dir/maven-host.log"
+
+# One closing line for all runners: cargo's "test result" lines, Surefire's per-module totals and
+# the Maven invoker's build results.
 read -r cargo_passed cargo_failed < <(grep -E '^test result:' "$log_dir/cargo.log" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/' | awk '{p+=$1; f+=$2} END {print p+0, f+0}')
 read -r mvn_run mvn_failed < <(grep -E 'Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$log_dir/mvn.log" | sed -E 's/.*Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+), Skipped: ([0-9]+)$/\1 \2 \3 \4/' | awk '{r+=$1-$4-$2-$3; f+=$2+$3} END {print r+0, f+0}')
+read -r it_passed it_failed < <(grep -E 'Passed: [0-9]+, Failed: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+' "$log_dir/maven-host.log" | tail -1 | sed -E 's/.*Passed: ([0-9]+), Failed: ([0-9]+), Errors: ([0-9]+).*/\1 \2 \3/' | awk '{print $1+0, $2+$3}')
 echo
-echo "$((cargo_passed + mvn_run)) passed, $((cargo_failed + mvn_failed)) failed"
+echo "$((cargo_passed + mvn_run + it_passed)) passed, $((cargo_failed + mvn_failed + it_failed)) failed"

@@ -220,41 +220,53 @@ pub fn assert_golden(name: &str, actual: &str) {
     }
 }
 
+/// Writes a file under `dir`, creating its folders.
+fn put(dir: &Path, rel: &str, bytes: &[u8]) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&path, bytes).expect("write input");
+}
+
+fn gav_json(c: &Coordinates) -> serde_json::Value {
+    serde_json::json!({ "groupId": c.group_id, "artifactId": c.artifact_id, "version": c.version, "classifier": c.classifier, "extension": c.extension })
+}
+
+/// Writes a library under `dir/repo/<i>/` and returns its request entry.
+fn library_json(dir: &Path, i: usize, l: &Library) -> serde_json::Value {
+    let rel = format!("repo/{i}/{}", l.coordinates.file_name());
+    put(dir, &rel, &l.content);
+    let mut v = gav_json(&l.coordinates);
+    v["scope"] = serde_json::json!(format!("{:?}", l.scope).to_lowercase());
+    v["file"] = serde_json::json!(rel);
+    v
+}
+
+/// Writes the module content and libraries under `dir`; returns their request entries.
+fn inputs_json(dir: &Path, module: &ModuleContent, libraries: &[Library]) -> (serde_json::Value, Vec<serde_json::Value>) {
+    let module = match module {
+        ModuleContent::Jar(bytes) => {
+            put(dir, "module.jar", bytes);
+            serde_json::json!({ "jar": "module.jar" })
+        }
+        ModuleContent::Files(files) => {
+            for f in files {
+                put(dir, &format!("classes/{}", f.path), &f.content);
+            }
+            std::fs::create_dir_all(dir.join("classes")).expect("mkdir classes");
+            serde_json::json!({ "classes": "classes" })
+        }
+    };
+    (module, libraries.iter().enumerate().map(|(i, l)| library_json(dir, i, l)).collect())
+}
+
 /// Writes a request's inputs under `dir` and a request JSON naming them (the form the JVM hosts
 /// send), so a CLI run can be compared with the core run on the same request. Returns its path.
 pub fn write_request(request: &BizRequest, dir: &Path, output: &str) -> PathBuf {
     use serde_json::json;
-    let put = |rel: &str, bytes: &[u8]| {
-        let path = dir.join(rel);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(&path, bytes).expect("write input");
-    };
-    let module = match &request.module {
-        ModuleContent::Jar(bytes) => {
-            put("module.jar", bytes);
-            json!({ "jar": "module.jar" })
-        }
-        ModuleContent::Files(files) => {
-            for f in files {
-                put(&format!("classes/{}", f.path), &f.content);
-            }
-            std::fs::create_dir_all(dir.join("classes")).expect("mkdir classes");
-            json!({ "classes": "classes" })
-        }
-    };
-    let gav = |c: &Coordinates| json!({ "groupId": c.group_id, "artifactId": c.artifact_id, "version": c.version, "classifier": c.classifier, "extension": c.extension });
-    let lib = |i: usize, l: &Library| {
-        let rel = format!("repo/{i}/{}", l.coordinates.file_name());
-        put(&rel, &l.content);
-        let scope = format!("{:?}", l.scope).to_lowercase();
-        let mut v = gav(&l.coordinates);
-        v["scope"] = json!(scope);
-        v["file"] = json!(rel);
-        v
-    };
-    let libraries: Vec<_> = request.libraries.iter().enumerate().map(|(i, l)| lib(i, l)).collect();
+    let (module, libraries) = inputs_json(dir, &request.module, &request.libraries);
+    let gav = gav_json;
     for f in &request.conf_files {
-        put(&f.path, &f.content);
+        put(dir, &f.path, &f.content);
     }
     let git = request.build_info.as_ref().and_then(|b| b.git.as_ref()).map(|g| {
         json!({ "remoteOriginUrl": g.remote_origin_url, "commitBranch": g.commit_branch, "commitId": g.commit_id,
@@ -285,11 +297,72 @@ pub fn write_request(request: &BizRequest, dir: &Path, output: &str) -> PathBuf 
         "output": output,
     });
     if let Some(exe) = &request.executable {
-        let mut container = lib(9999, &exe.container);
+        let mut container = library_json(dir, 9999, &exe.container);
         container.as_object_mut().expect("object").remove("scope");
         value["executable"] = json!({ "container": container, "arkVersion": exe.ark_version, "output": "exe.jar" });
     }
     let path = dir.join("request.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&value).expect("json")).expect("write request");
+    path
+}
+
+/// An ark-plugin project: the example's classes (which call `com.example.greeting.Greeter`), the
+/// greeting library in `lib/`, one library shaded, one excluded, one sharing the plugin's
+/// artifactId, one provided, an activator and explicit imports and exports.
+pub fn plugin_module() -> arkpack_core::model::PluginRequest {
+    use arkpack_core::model::{ExportConfig, ImportConfig, PluginRequest};
+    let dir = root().join("examples/demo-module");
+    let mut r = PluginRequest::new(coords("com.example", "demo-plugin", "1.0.0"), ModuleContent::Files(read_dir(&dir.join("classes"))), "demo-plugin/target/classes");
+    let t = time(2005);
+    let greeting = std::fs::read(dir.join("lib/demo-greeting-1.0.0.jar")).expect("example lib");
+    r.libraries = vec![
+        library(coords("com.example", "demo-greeting", "1.0.0"), Scope::Compile, greeting),
+        library(coords("org.shaded", "tiny", "2.0"), Scope::Compile, plain_lib("org.shaded", "tiny", "2.0", t)),
+        library(coords("org.unwanted", "bloat", "9.9"), Scope::Runtime, plain_lib("org.unwanted", "bloat", "9.9", t)),
+        library(coords("org.other", "demo-plugin", "0.1"), Scope::Compile, plain_lib("org.other", "demo-plugin", "0.1", t)),
+        library(coords("javax.servlet", "servlet-api", "2.5"), Scope::Provided, plain_lib("javax.servlet", "servlet-api", "2.5", t)),
+    ];
+    r.plugin_name = "demo".into();
+    r.priority = "500".into();
+    r.description = "an example plugin".into();
+    r.activator = Some("com.example.demo.DemoService".into());
+    r.imported = ImportConfig { packages: vec!["org.slf4j.*".into()], classes: vec![], resources: vec![] };
+    r.exported = ExportConfig {
+        mode: Some("classLoader".into()),
+        packages: vec!["com.example.demo.*".into()],
+        classes: vec!["com.example.greeting.Greeter".into()],
+        resources: vec!["META-INF/demo/*".into()],
+    };
+    r.excludes = vec!["org.unwanted:*".into()];
+    r.shades = vec!["org.shaded:tiny:2.0".into()];
+    r.output_timestamp = Some(1_700_000_000);
+    r
+}
+
+/// Writes a plugin request's inputs and its request JSON under `dir`; returns the JSON's path.
+pub fn write_plugin_request(r: &arkpack_core::model::PluginRequest, dir: &Path, output: &str) -> PathBuf {
+    use serde_json::json;
+    let (module, libraries) = inputs_json(dir, &r.module, &r.libraries);
+    let value = json!({
+        "project": gav_json(&r.project),
+        "module": module,
+        "libraries": libraries,
+        "pluginName": r.plugin_name,
+        "priority": r.priority,
+        "description": r.description,
+        "activator": r.activator,
+        "imported": { "packages": r.imported.packages, "classes": r.imported.classes, "resources": r.imported.resources },
+        "exported": { "mode": r.exported.mode, "packages": r.exported.packages, "classes": r.exported.classes, "resources": r.exported.resources },
+        "excludes": r.excludes,
+        "excludeGroupIds": r.exclude_group_ids,
+        "excludeArtifactIds": r.exclude_artifact_ids,
+        "shades": r.shades,
+        "exportPluginClass": r.export_plugin_class,
+        "strict": r.strict,
+        "outputTimestamp": r.output_timestamp,
+        "output": output,
+    });
+    let path = dir.join("plugin-request.json");
     std::fs::write(&path, serde_json::to_vec_pretty(&value).expect("json")).expect("write request");
     path
 }

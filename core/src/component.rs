@@ -27,6 +27,14 @@ impl Guest for Component {
         crate::package_biz(&request.into(), &mut HostProgress).map(Into::into).map_err(|e| e.to_model().into())
     }
 
+    fn plan_plugin(request: w::PluginRequest) -> Result<w::PluginPlan, w::Error> {
+        crate::plan_plugin(&request.into(), &mut HostProgress).map(Into::into).map_err(|e| e.to_model().into())
+    }
+
+    fn package_plugin(request: w::PluginRequest) -> Result<w::PluginOutput, w::Error> {
+        crate::package_plugin(&request.into(), &mut HostProgress).map(Into::into).map_err(|e| e.to_model().into())
+    }
+
     fn inspect(name: String, content: Vec<u8>) -> Result<w::Inspection, w::Error> {
         crate::inspect(&name, &content).map(Into::into).map_err(|e| e.to_model().into())
     }
@@ -48,7 +56,7 @@ map_enum!(m::Severity => w::Severity { Error, Warning, Info });
 map_enum!(m::ErrorCode => w::ErrorCode { InvalidRequest, InvalidInput, MainClass, DuplicateEntry, Internal });
 map_enum!(m::EntryMethod => w::EntryMethod { Stored, Deflated });
 map_enum!(m::LibraryKind => w::LibraryKind { Standard, Plugin, Biz, Container, NotAJar });
-map_enum!(m::LibraryDecision => w::LibraryDecision { Packaged, Exported, Provided, Test, NotAJar, ExecutableOnly, Container });
+map_enum!(m::LibraryDecision => w::LibraryDecision { Packaged, Exported, Provided, Test, NotAJar, ExecutableOnly, Container, Excluded, Shaded });
 map_enum!(m::MainClassSource => w::MainClassSource { Configured, Manifest, Detected });
 map_enum!(m::ArchiveKind => w::ArchiveKind { Biz, Plugin, Executable, Container, Plain });
 
@@ -92,14 +100,44 @@ impl From<w::GitInfo> for m::GitInfo {
     }
 }
 
+impl From<w::ModuleContent> for m::ModuleContent {
+    fn from(c: w::ModuleContent) -> Self {
+        match c {
+            w::ModuleContent::Jar(bytes) => m::ModuleContent::Jar(bytes),
+            w::ModuleContent::Files(files) => m::ModuleContent::Files(files.into_iter().map(Into::into).collect()),
+        }
+    }
+}
+
+impl From<w::PluginRequest> for m::PluginRequest {
+    fn from(r: w::PluginRequest) -> Self {
+        m::PluginRequest {
+            project: r.project.into(),
+            module: r.module.into(),
+            module_origin: r.module_origin,
+            libraries: r.libraries.into_iter().map(Into::into).collect(),
+            plugin_name: r.plugin_name,
+            priority: r.priority,
+            description: r.description,
+            activator: r.activator,
+            imported: m::ImportConfig { packages: r.imported.packages, classes: r.imported.classes, resources: r.imported.resources },
+            exported: m::ExportConfig { mode: r.exported.mode, packages: r.exported.packages, classes: r.exported.classes, resources: r.exported.resources },
+            excludes: r.excludes,
+            exclude_group_ids: r.exclude_group_ids,
+            exclude_artifact_ids: r.exclude_artifact_ids,
+            shades: r.shades,
+            export_plugin_class: r.export_plugin_class,
+            strict: r.strict,
+            output_timestamp: r.output_timestamp,
+        }
+    }
+}
+
 impl From<w::BizRequest> for m::BizRequest {
     fn from(r: w::BizRequest) -> Self {
         m::BizRequest {
             project: r.project.into(),
-            module: match r.module {
-                w::ModuleContent::Jar(bytes) => m::ModuleContent::Jar(bytes),
-                w::ModuleContent::Files(files) => m::ModuleContent::Files(files.into_iter().map(Into::into).collect()),
-            },
+            module: r.module.into(),
             module_origin: r.module_origin,
             libraries: r.libraries.into_iter().map(Into::into).collect(),
             conf_files: r.conf_files.into_iter().map(Into::into).collect(),
@@ -160,14 +198,38 @@ impl From<m::ArtifactPlan> for w::ArtifactPlan {
     }
 }
 
+impl From<m::LibraryOutcome> for w::LibraryOutcome {
+    fn from(l: m::LibraryOutcome) -> Self {
+        w::LibraryOutcome { coordinates: l.coordinates.into(), origin: l.origin, kind: l.kind.into(), decision: l.decision.into(), entry: l.entry }
+    }
+}
+
+impl From<m::PluginOutput> for w::PluginOutput {
+    fn from(o: m::PluginOutput) -> Self {
+        w::PluginOutput { plan: o.plan.into(), plugin_jar: o.plugin_jar }
+    }
+}
+
+impl From<m::PluginPlan> for w::PluginPlan {
+    fn from(p: m::PluginPlan) -> Self {
+        let r = p.report;
+        w::PluginPlan {
+            plugin: p.plugin.into(),
+            report: w::PluginReport {
+                plugin_name: r.plugin_name,
+                libraries: r.libraries.into_iter().map(Into::into).collect(),
+                contained_packages: r.contained_packages,
+                referenced_packages: r.referenced_packages,
+            },
+            diagnostics: p.diagnostics.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
 impl From<m::BizPlan> for w::BizPlan {
     fn from(p: m::BizPlan) -> Self {
         let r = p.report;
-        let libraries = r
-            .libraries
-            .into_iter()
-            .map(|l| w::LibraryOutcome { coordinates: l.coordinates.into(), origin: l.origin, kind: l.kind.into(), decision: l.decision.into(), entry: l.entry })
-            .collect();
+        let libraries = r.libraries.into_iter().map(Into::into).collect();
         w::BizPlan {
             biz: p.biz.into(),
             executable: p.executable.map(Into::into),

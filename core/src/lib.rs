@@ -7,6 +7,8 @@
 //! Principal pieces, in the order a request travels:
 //! - [`model`]: the request, plan, report and diagnostic types, mirrored 1:1 in `wit/packager.wit`;
 //! - [`biz`]: `request → plan → write` for the ark-biz jar and the optional executable ark jar;
+//! - [`plugin`]: the same for ark-plugin jars, with bytecode checks of imports and exports;
+//! - [`module`]: the project's own classes and resources, shared by both;
 //! - [`manifest`]: `MANIFEST.MF` reading and writing (72-byte lines, stable attribute order);
 //! - [`jar`]: safe zip reading from bytes and the deterministic jar writer;
 //! - [`classfile`]: the class-file layer (guarded parsing, main-class detection);
@@ -30,6 +32,8 @@ pub mod inspect;
 pub mod jar;
 pub mod manifest;
 pub mod model;
+pub mod module;
+pub mod plugin;
 
 // The canonical-ABI glue wit-bindgen generates is `unsafe` by nature; nothing else in the core is.
 #[cfg(target_arch = "wasm32")]
@@ -37,7 +41,7 @@ pub mod model;
 mod component;
 
 pub use error::{Error, Result};
-use model::{BizOutput, BizPlan, BizRequest, Inspection};
+use model::{BizOutput, BizPlan, BizRequest, Inspection, PluginOutput, PluginPlan, PluginRequest};
 
 /// Told which stage and input the core is working on: hosts show it as progress, and after a trap
 /// the last input reported is the one that caused it.
@@ -60,6 +64,16 @@ pub fn plan_biz(request: &BizRequest, progress: &mut dyn Progress) -> Result<Biz
 /// Plans and writes the ark-biz jar (and the executable jar, when asked).
 pub fn package_biz(request: &BizRequest, progress: &mut dyn Progress) -> Result<BizOutput> {
     biz::package(request, progress)
+}
+
+/// Plans the ark-plugin jar without writing bytes.
+pub fn plan_plugin(request: &PluginRequest, progress: &mut dyn Progress) -> Result<PluginPlan> {
+    Ok(plugin::plan(request, progress)?.into_model())
+}
+
+/// Plans and writes the ark-plugin jar.
+pub fn package_plugin(request: &PluginRequest, progress: &mut dyn Progress) -> Result<PluginOutput> {
+    plugin::package(request, progress)
 }
 
 /// Says what any jar is, with its normalized listing and its manifest.

@@ -371,6 +371,10 @@ pub enum LibraryDecision {
     ExecutableOnly,
     #[cfg_attr(feature = "wasmtime", component(name = "container"))]
     Container,
+    #[cfg_attr(feature = "wasmtime", component(name = "excluded"))]
+    Excluded,
+    #[cfg_attr(feature = "wasmtime", component(name = "shaded"))]
+    Shaded,
 });
 
 wit!(record
@@ -432,6 +436,119 @@ pub struct BizOutput {
     pub biz_jar: Vec<u8>,
     #[cfg_attr(feature = "wasmtime", component(name = "executable-jar"))]
     pub executable_jar: Option<Vec<u8>>,
+});
+
+wit!(record
+/// `exported` of sofa-ark-plugin-maven-plugin: what an ark plugin shares.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExportConfig {
+    pub mode: Option<String>,
+    #[serde(default)]
+    pub packages: Vec<String>,
+    #[serde(default)]
+    pub classes: Vec<String>,
+    #[serde(default)]
+    pub resources: Vec<String>,
+});
+
+wit!(record
+/// `imported`: what an ark plugin takes from other plugins.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportConfig {
+    #[serde(default)]
+    pub packages: Vec<String>,
+    #[serde(default)]
+    pub classes: Vec<String>,
+    #[serde(default)]
+    pub resources: Vec<String>,
+});
+
+wit!(record
+/// Everything needed to make an ark-plugin jar. Names follow sofa-ark-plugin-maven-plugin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluginRequest {
+    pub project: Coordinates,
+    pub module: ModuleContent,
+    #[cfg_attr(feature = "wasmtime", component(name = "module-origin"))]
+    pub module_origin: String,
+    pub libraries: Vec<Library>,
+    #[cfg_attr(feature = "wasmtime", component(name = "plugin-name"))]
+    pub plugin_name: String,
+    pub priority: String,
+    pub description: String,
+    pub activator: Option<String>,
+    pub imported: ImportConfig,
+    pub exported: ExportConfig,
+    pub excludes: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "exclude-group-ids"))]
+    pub exclude_group_ids: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "exclude-artifact-ids"))]
+    pub exclude_artifact_ids: Vec<String>,
+    pub shades: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "export-plugin-class"))]
+    pub export_plugin_class: bool,
+    pub strict: bool,
+    #[cfg_attr(feature = "wasmtime", component(name = "output-timestamp"))]
+    pub output_timestamp: Option<i64>,
+});
+
+impl PluginRequest {
+    /// A request with the official plugin's defaults for everything but the project and its content.
+    pub fn new(project: Coordinates, module: ModuleContent, module_origin: impl Into<String>) -> Self {
+        PluginRequest {
+            plugin_name: project.artifact_id.clone(),
+            project,
+            module,
+            module_origin: module_origin.into(),
+            libraries: Vec::new(),
+            priority: "100".into(),
+            description: " ".into(),
+            activator: None,
+            imported: ImportConfig::default(),
+            exported: ExportConfig::default(),
+            excludes: Vec::new(),
+            exclude_group_ids: Vec::new(),
+            exclude_artifact_ids: Vec::new(),
+            shades: Vec::new(),
+            export_plugin_class: true,
+            strict: false,
+            output_timestamp: None,
+        }
+    }
+}
+
+wit!(record
+/// The facts behind a plugin jar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PluginReport {
+    #[cfg_attr(feature = "wasmtime", component(name = "plugin-name"))]
+    pub plugin_name: String,
+    pub libraries: Vec<LibraryOutcome>,
+    #[cfg_attr(feature = "wasmtime", component(name = "contained-packages"))]
+    pub contained_packages: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "referenced-packages"))]
+    pub referenced_packages: Vec<String>,
+});
+
+wit!(record
+/// Everything that will be written, without the bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PluginPlan {
+    pub plugin: ArtifactPlan,
+    pub report: PluginReport,
+    pub diagnostics: Vec<Diagnostic>,
+});
+
+wit!(record
+/// The written plugin jar and its plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluginOutput {
+    pub plan: PluginPlan,
+    #[cfg_attr(feature = "wasmtime", component(name = "plugin-jar"))]
+    pub plugin_jar: Vec<u8>,
 });
 
 wit!(enum

@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
-use arkpack_core::model::{BizOutput, BizPlan, BizRequest, Inspection, PackError};
+use arkpack_core::model::{BizOutput, BizPlan, BizRequest, Inspection, PackError, PluginOutput, PluginPlan, PluginRequest};
 use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::{Config, Engine as WasmEngine, Store};
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
@@ -70,6 +70,20 @@ impl Engine {
         match self {
             Engine::Native => Ok(Ok(arkpack_core::package_biz(request, &mut Native(progress)).map_err(|e| e.to_model()))),
             Engine::Component(c) => c.call("package-biz", (request,), progress),
+        }
+    }
+
+    pub fn plan_plugin(&self, request: &PluginRequest, progress: ProgressFn) -> Result<Answer<PluginPlan>> {
+        match self {
+            Engine::Native => Ok(Ok(arkpack_core::plan_plugin(request, &mut Native(progress)).map_err(|e| e.to_model()))),
+            Engine::Component(c) => c.call("plan-plugin", (request,), progress),
+        }
+    }
+
+    pub fn package_plugin(&self, request: &PluginRequest, progress: ProgressFn) -> Result<Answer<PluginOutput>> {
+        match self {
+            Engine::Native => Ok(Ok(arkpack_core::package_plugin(request, &mut Native(progress)).map_err(|e| e.to_model()))),
+            Engine::Component(c) => c.call("package-plugin", (request,), progress),
         }
     }
 

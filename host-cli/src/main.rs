@@ -51,6 +51,15 @@ enum EngineKind {
 enum Command {
     /// Make an ark-biz jar (and optionally the executable ark jar).
     Biz(Box<BizArgs>),
+    /// Make an ark-plugin jar from a request file (the form the Maven plugin's `ark-plugin` goal sends).
+    Plugin {
+        /// A JSON request (docs/request.md, "The `arkpack plugin` request").
+        #[arg(long)]
+        request: PathBuf,
+        /// Print the plan without writing anything.
+        #[arg(long)]
+        list: bool,
+    },
     /// Say what a jar is, list its entries (path, method, size, crc, time) and print its manifest.
     Inspect {
         /// Any jar: an ark-biz, ark-plugin, executable ark jar or a plain jar.
@@ -156,6 +165,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let bar = progress_bar(cli.quiet || cli.json);
     let result = match cli.command {
         Command::Biz(args) => biz(start, cli.engine, *args, cli.json, &bar),
+        Command::Plugin { request, list } => plugin(start, cli.engine, &request, list, cli.json, &bar),
         Command::Inspect { file } => inspect(start, cli.engine, &file, cli.json),
     };
     bar.finish_and_clear();
@@ -204,6 +214,31 @@ fn biz(start: impl FnOnce(EngineKind) -> Result<Engine, Failure>, kind: EngineKi
         written.push((path.clone(), bytes.len()));
     }
     render::packaged(&out.plan, &written, json);
+    Ok(())
+}
+
+fn plugin(
+    start: impl FnOnce(EngineKind) -> Result<Engine, Failure>,
+    kind: EngineKind,
+    path: &std::path::Path,
+    list: bool,
+    json: bool,
+    bar: &ProgressBar,
+) -> Result<(), Failure> {
+    let (request, output) = request::PluginRequestFile::parse(path).and_then(|spec| spec.load()).map_err(fail(3))?;
+    let engine = &start(kind)?;
+    let progress_bar = bar.clone();
+    let progress: engine::ProgressFn = Box::new(move |stage, input| progress_bar.set_message(format!("{stage} {input}")));
+    if list {
+        let plan = answer(engine.plan_plugin(&request, progress).map_err(fail(1))?)?;
+        bar.finish_and_clear();
+        render::plugin_plan(&plan, None, json);
+        return Ok(());
+    }
+    let out = answer(engine.package_plugin(&request, progress).map_err(fail(1))?)?;
+    bar.finish_and_clear();
+    output::write_atomic(&output, &out.plugin_jar).map_err(fail(6))?;
+    render::plugin_plan(&out.plan, Some((&output, out.plugin_jar.len())), json);
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use arkpack_core::inspect::listing;
-use arkpack_core::model::{ArchiveKind, BizPlan, Diagnostic, EntryMethod, EntrySource, Inspection, LibraryDecision, MainClassSource, Severity};
+use arkpack_core::model::{ArchiveKind, ArtifactPlan, BizPlan, Diagnostic, EntryMethod, EntrySource, Inspection, LibraryDecision, MainClassSource, PluginPlan, Severity};
 
 pub fn diagnostics(list: &[Diagnostic]) {
     for d in list {
@@ -43,20 +43,49 @@ pub fn plan(plan: &BizPlan, json: bool) {
         println!("{}", serde_json::json!({ "ok": true, "plan": plan }));
         return;
     }
-    let mut artifacts = vec![("biz jar", &plan.biz)];
+    artifact("biz jar", &plan.biz);
     if let Some(exe) = &plan.executable {
-        artifacts.push(("executable jar", exe));
+        artifact("executable jar", exe);
     }
-    for (what, artifact) in artifacts {
-        println!("{what} ({} entries):", artifact.entries.len());
-        for e in &artifact.entries {
-            println!("  {} {} {} <- {}", e.path, method(e.method), e.size, source(&e.source));
-        }
-        println!("manifest:");
-        for line in artifact.manifest.lines() {
-            println!("  {line}");
-        }
+    diagnostics(&plan.diagnostics);
+}
+
+/// One planned jar: every entry with its source, then the manifest.
+fn artifact(what: &str, artifact: &ArtifactPlan) {
+    println!("{what} ({} entries):", artifact.entries.len());
+    for e in &artifact.entries {
+        println!("  {} {} {} <- {}", e.path, method(e.method), e.size, source(&e.source));
     }
+    println!("manifest:");
+    for line in artifact.manifest.lines() {
+        println!("  {line}");
+    }
+}
+
+/// A plugin's plan (`--list`) or what was written, with the packages it contains and references.
+pub fn plugin_plan(plan: &PluginPlan, written: Option<(&std::path::Path, usize)>, json: bool) {
+    if json {
+        let outputs: Vec<_> = written.iter().map(|(p, n)| serde_json::json!({ "path": p, "size": n })).collect();
+        println!("{}", serde_json::json!({ "ok": true, "outputs": outputs, "plan": plan }));
+        return;
+    }
+    match written {
+        Some((path, size)) => println!("arkpack: wrote {} ({size} bytes)", path.display()),
+        None => artifact("plugin jar", &plan.plugin),
+    }
+    let r = &plan.report;
+    let count = |d: LibraryDecision| r.libraries.iter().filter(|l| l.decision == d).count();
+    println!("  plugin       {}", r.plugin_name);
+    println!(
+        "  libraries    {} in lib/, {} shaded, {} excluded, {} provided and {} test left out",
+        count(LibraryDecision::Packaged),
+        count(LibraryDecision::Shaded),
+        count(LibraryDecision::Excluded),
+        count(LibraryDecision::Provided),
+        count(LibraryDecision::Test)
+    );
+    println!("  contains     {} packages", r.contained_packages.len());
+    println!("  references   {}", if r.referenced_packages.is_empty() { "nothing outside itself and the JDK".to_string() } else { r.referenced_packages.join(", ") });
     diagnostics(&plan.diagnostics);
 }
 

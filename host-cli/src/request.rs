@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
-use arkpack_core::model::{self as m, BizRequest, Coordinates, FileEntry, Library, ModuleContent, Scope};
+use arkpack_core::model::{self as m, BizRequest, Coordinates, FileEntry, Library, ModuleContent, PluginRequest, Scope};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -147,18 +147,13 @@ pub fn parse_file(path: &Path) -> Result<RequestFile> {
 
 impl RequestFile {
     fn resolve(&mut self, base: &Path) {
+        resolve_paths(base, &mut self.module, &mut self.libraries, &mut self.output);
         let fix = |p: &mut PathBuf| {
             if p.is_relative() {
                 *p = base.join(&*p);
             }
         };
-        self.module.jar.as_mut().map(fix);
-        self.module.classes.as_mut().map(fix);
         self.conf_dir.as_mut().map(fix);
-        fix(&mut self.output);
-        for lib in &mut self.libraries {
-            fix(&mut lib.file);
-        }
         if let Some(exe) = &mut self.executable {
             fix(&mut exe.container.file);
             fix(&mut exe.output);
@@ -167,14 +162,9 @@ impl RequestFile {
 
     /// Reads every file the request names.
     pub fn load(self) -> Result<Loaded> {
-        let project = self.project.coordinates();
-        let (module, origin) = match (&self.module.jar, &self.module.classes) {
-            (Some(jar), None) => (ModuleContent::Jar(read(jar, "module.jar")?), jar.display().to_string()),
-            (None, Some(dir)) => (ModuleContent::Files(read_tree(dir, "", "module.classes")?), dir.display().to_string()),
-            _ => bail!("`module` must name exactly one of `jar` (the module's plain jar) or `classes` (its classes directory)"),
-        };
-        let mut request = BizRequest::new(project, module, origin);
-        request.libraries = self.libraries.iter().enumerate().map(|(i, l)| library(l, &format!("libraries[{i}]"))).collect::<Result<_>>()?;
+        let (module, origin) = self.module.load()?;
+        let mut request = BizRequest::new(self.project.coordinates(), module, origin);
+        request.libraries = libraries(&self.libraries)?;
         if let Some(conf) = &self.conf_dir {
             if conf.is_dir() {
                 request.conf_files = read_tree(conf, "conf/", "confDir")?;
@@ -212,6 +202,103 @@ impl RequestFile {
             executable_output = Some(exe.output);
         }
         Ok(Loaded { request, output: self.output, executable_output })
+    }
+}
+
+impl ModuleSpec {
+    fn load(&self) -> Result<(ModuleContent, String)> {
+        match (&self.jar, &self.classes) {
+            (Some(jar), None) => Ok((ModuleContent::Jar(read(jar, "module.jar")?), jar.display().to_string())),
+            (None, Some(dir)) => Ok((ModuleContent::Files(read_tree(dir, "", "module.classes")?), dir.display().to_string())),
+            _ => bail!("`module` must name exactly one of `jar` (the project's plain jar) or `classes` (its classes directory)"),
+        }
+    }
+}
+
+fn libraries(specs: &[LibrarySpec]) -> Result<Vec<Library>> {
+    specs.iter().enumerate().map(|(i, l)| library(l, &format!("libraries[{i}]"))).collect()
+}
+
+fn resolve_paths(base: &Path, module: &mut ModuleSpec, libraries: &mut [LibrarySpec], output: &mut PathBuf) {
+    let fix = |p: &mut PathBuf| {
+        if p.is_relative() {
+            *p = base.join(&*p);
+        }
+    };
+    module.jar.as_mut().map(fix);
+    module.classes.as_mut().map(fix);
+    fix(output);
+    for lib in libraries {
+        fix(&mut lib.file);
+    }
+}
+
+/// The `arkpack plugin` request: sofa-ark-plugin-maven-plugin's parameters (docs/request.md).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PluginRequestFile {
+    pub project: Gav,
+    pub module: ModuleSpec,
+    #[serde(default)]
+    pub libraries: Vec<LibrarySpec>,
+    pub plugin_name: Option<String>,
+    pub priority: Option<Text>,
+    pub description: Option<String>,
+    pub activator: Option<String>,
+    #[serde(default)]
+    pub imported: m::ImportConfig,
+    #[serde(default)]
+    pub exported: m::ExportConfig,
+    #[serde(default)]
+    pub excludes: Vec<String>,
+    #[serde(default)]
+    pub exclude_group_ids: Vec<String>,
+    #[serde(default)]
+    pub exclude_artifact_ids: Vec<String>,
+    #[serde(default)]
+    pub shades: Vec<String>,
+    pub export_plugin_class: Option<bool>,
+    #[serde(default)]
+    pub strict: bool,
+    pub output_timestamp: Option<Text>,
+    /// Where the plugin jar goes (the official name is `${pluginName}.ark.plugin`).
+    pub output: PathBuf,
+}
+
+impl PluginRequestFile {
+    pub fn parse(path: &Path) -> Result<PluginRequestFile> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read the request file {}", path.display()))?;
+        let mut spec: PluginRequestFile = serde_json::from_str(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+        resolve_paths(path.parent().unwrap_or(Path::new(".")), &mut spec.module, &mut spec.libraries, &mut spec.output);
+        Ok(spec)
+    }
+
+    pub fn load(self) -> Result<(PluginRequest, PathBuf)> {
+        let (module, origin) = self.module.load()?;
+        let mut r = PluginRequest::new(self.project.coordinates(), module, origin);
+        r.libraries = libraries(&self.libraries)?;
+        if let Some(v) = self.plugin_name {
+            r.plugin_name = v;
+        }
+        if let Some(v) = self.priority {
+            r.priority = v.into_string();
+        }
+        if let Some(v) = self.description {
+            r.description = v;
+        }
+        r.activator = self.activator.filter(|a| !a.is_empty());
+        r.imported = self.imported;
+        r.exported = self.exported;
+        r.excludes = self.excludes;
+        r.exclude_group_ids = self.exclude_group_ids;
+        r.exclude_artifact_ids = self.exclude_artifact_ids;
+        r.shades = self.shades;
+        if let Some(v) = self.export_plugin_class {
+            r.export_plugin_class = v;
+        }
+        r.strict = self.strict;
+        r.output_timestamp = output_timestamp(self.output_timestamp)?;
+        Ok((r, self.output))
     }
 }
 

@@ -70,6 +70,22 @@ fn outputs_are_readable_by_everyone_like_other_build_outputs() {
 }
 
 #[test]
+fn plugin_command_gives_the_cores_bytes_on_both_engines() {
+    let request = plugin_module();
+    let expected = arkpack_core::package_plugin(&request, &mut NoProgress).unwrap();
+    let dir = temp();
+    let req = write_plugin_request(&request, dir.path(), "demo.ark.plugin");
+    for engine in ["component", "native"] {
+        let o = arkpack(dir.path(), &["--engine", engine, "-q", "plugin", "--request", request_path(&req)]);
+        assert!(o.status.success(), "{engine}: {}", stderr(&o));
+        assert_same_bytes(&std::fs::read(dir.path().join("demo.ark.plugin")).unwrap(), &expected.plugin_jar, &format!("plugin, {engine}"));
+    }
+    let o = arkpack(dir.path(), &["--json", "inspect", dir.path().join("demo.ark.plugin").to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["inspection"]["kind"], "plugin");
+}
+
+#[test]
 fn list_prints_the_plan_and_writes_nothing() {
     let dir = temp();
     let req = write_request(&demo_module(), dir.path(), "biz.jar");

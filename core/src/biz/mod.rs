@@ -6,7 +6,7 @@
 //! plugin follows file-system and HashSet order), so the bytes depend only on the request.
 
 mod executable;
-mod libraries;
+pub(crate) mod libraries;
 pub mod manifest;
 mod validate;
 
@@ -17,8 +17,9 @@ use crate::classfile::main_class;
 use crate::jar::write::{Data, EntryList};
 use crate::jar::{self, read, time};
 use crate::manifest::Manifest;
+use crate::module::{module_files, ModuleFile};
 use crate::model::{
-    BizOutput, BizPlan, BizReport, BizRequest, Diagnostic, EntrySource, LibraryDecision, MainClassSource, ModuleContent, Scope,
+    BizOutput, BizPlan, BizReport, BizRequest, Diagnostic, EntrySource, LibraryDecision, MainClassSource, Scope,
 };
 use crate::{Error, Progress, Result};
 
@@ -49,43 +50,6 @@ impl Planned<'_> {
 /// The manifest as text for plans and listings.
 pub fn manifest_text(m: &Manifest) -> String {
     String::from_utf8_lossy(&m.to_bytes()).into_owned()
-}
-
-/// A module file: its checked path and bytes (owned when it was inflated from the module jar).
-struct ModuleFile<'a> {
-    path: String,
-    content: Cow<'a, [u8]>,
-}
-
-/// Reads the module content: checked names, no duplicates, sorted; the manifest taken apart.
-fn module_files<'a>(request: &'a BizRequest) -> Result<(Vec<ModuleFile<'a>>, Option<Manifest>)> {
-    let origin = &request.module_origin;
-    let mut files: Vec<ModuleFile<'a>> = match &request.module {
-        ModuleContent::Jar(bytes) => read::read_files(origin, bytes)?
-            .into_iter()
-            .map(|f| ModuleFile { path: f.name, content: Cow::Owned(f.content) })
-            .collect(),
-        ModuleContent::Files(entries) => {
-            let mut seen = BTreeSet::new();
-            let mut files = Vec::with_capacity(entries.len());
-            for e in entries {
-                read::check_entry_name(origin, &e.path)?;
-                if !seen.insert(e.path.as_str()) {
-                    return Err(Error::entry(origin, &e.path, "is given twice"));
-                }
-                if !e.path.ends_with('/') {
-                    files.push(ModuleFile { path: e.path.clone(), content: Cow::Borrowed(&e.content) });
-                }
-            }
-            files
-        }
-    };
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    let manifest = match files.iter().position(|f| f.path == "META-INF/MANIFEST.MF") {
-        Some(i) => Some(Manifest::parse(origin, &files.remove(i).content)?),
-        None => None,
-    };
-    Ok((files, manifest))
 }
 
 /// Decides the start class: configured, then the module manifest's `Main-Class`, then bytecode.
@@ -150,7 +114,7 @@ pub fn plan<'a>(request: &'a BizRequest, progress: &mut dyn Progress) -> Result<
     let mut diagnostics = Vec::new();
 
     progress.report("module", &request.module_origin);
-    let (files, source_manifest) = module_files(request)?;
+    let (files, source_manifest) = module_files(&request.module, &request.module_origin)?;
     let (main_class, main_source) = start_class(request, &files, source_manifest.as_ref(), &mut diagnostics, progress)?;
 
     let main_entry = format!("{}.class", main_class.replace('.', "/"));

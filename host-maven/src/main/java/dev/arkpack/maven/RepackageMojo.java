@@ -176,7 +176,7 @@ public class RepackageMojo extends AbstractMojo {
     @Parameter(defaultValue = "false")
     private boolean disableGitInfo;
 
-    /** The `.git` directory to read (default: the root project's `.git`, else found upwards). */
+    /** The `.git` directory to read (default: the top-level project's `.git`; none there means no git attributes). */
     @Parameter
     private File gitDirectory;
 
@@ -248,6 +248,7 @@ public class RepackageMojo extends AbstractMojo {
                 .list("injectPluginDependencies", Lists.clean(injectPluginDependencies))
                 .list("injectPluginExportPackages", Lists.clean(injectPluginExportPackages))
                 .list("requiresUnpack", Dependency.coordinates(requiresUnpack))
+                .list("declaredWhitelist", Slimming.declaredWhitelist(new File(baseDir, "conf/ark")))
                 .flag("declaredMode", declaredMode)
                 .flag("packageProvided", packageProvided)
                 .outputTimestamp(outputTimestamp)

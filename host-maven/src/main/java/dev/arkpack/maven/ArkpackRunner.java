@@ -1,0 +1,200 @@
+package dev.arkpack.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * Runs {@code arkpack --json -q biz --request FILE} and reads its JSON answer: diagnostics go to Maven's
+ * log at their severity, a failure becomes a message in POM terms ({@code biz-name} is {@code <bizName>}).
+ */
+final class ArkpackRunner {
+    private ArkpackRunner() {
+    }
+
+    /** The core's field names (and the request file's keys) as a user writes them in the POM. */
+    private static final Map<String, String> POM_NAMES = new LinkedHashMap<>();
+
+    static {
+        String[][] names = {
+            {"biz-name", "<bizName>"}, {"bizName", "<bizName>"},
+            {"biz-version", "<bizVersion>"}, {"bizVersion", "<bizVersion>"},
+            {"priority", "<priority>"},
+            {"main-class", "<mainClass>"}, {"mainClass", "<mainClass>"},
+            {"web-context-path", "<webContextPath>"}, {"webContextPath", "<webContextPath>"},
+            {"deny-import-packages", "<denyImportPackages>"}, {"denyImportPackages", "<denyImportPackages>"},
+            {"deny-import-classes", "<denyImportClasses>"}, {"denyImportClasses", "<denyImportClasses>"},
+            {"deny-import-resources", "<denyImportResources>"}, {"denyImportResources", "<denyImportResources>"},
+            {"inject-plugin-dependencies", "<injectPluginDependencies>"}, {"injectPluginDependencies", "<injectPluginDependencies>"},
+            {"inject-export-packages", "<injectPluginExportPackages>"}, {"injectPluginExportPackages", "<injectPluginExportPackages>"},
+            {"requires-unpack", "<requiresUnpack>"}, {"requiresUnpack", "<requiresUnpack>"},
+            {"declared-whitelist", "declared.libraries.whitelist (conf/ark/bootstrap.properties)"},
+            {"declaredWhitelist", "declared.libraries.whitelist (conf/ark/bootstrap.properties)"},
+            {"conf-files", "the conf/ folder (<baseDir>/conf)"}, {"confDir", "the conf/ folder (<baseDir>/conf)"},
+            {"executable.ark-version", "<arkVersion>"},
+            {"outputTimestamp", "<project.build.outputTimestamp>"},
+            {"output-timestamp", "<project.build.outputTimestamp>"},
+            {"build-info.git", "the git facts (<disableGitInfo>true</disableGitInfo> leaves them out)"},
+            {"build-info.build-time", "build-time"},
+            {"module.jar", "the module jar"}, {"module", "the module jar"},
+        };
+        for (String[] n : names) {
+            POM_NAMES.put(n[0], n[1]);
+        }
+    }
+
+    static String pomName(String field) {
+        if (field == null) {
+            return null;
+        }
+        String n = POM_NAMES.get(field);
+        if (n != null) {
+            return n;
+        }
+        if (field.startsWith("project.")) {
+            return "the project coordinates (" + field + ")";
+        }
+        return field; // library and input paths stay as they are
+    }
+
+    static final class Result {
+        boolean ok;
+        int exitCode;
+        String code;
+        String message;
+        String field;
+        String input;
+        final List<JsonObject> diagnostics = new ArrayList<>();
+
+        void renderDiagnostics(Log log) {
+            for (JsonObject d : diagnostics) {
+                String severity = str(d, "severity");
+                String text = "arkpack [" + str(d, "code") + "] " + str(d, "message")
+                        + (str(d, "location") != null ? " (" + str(d, "location") + ")" : "");
+                if ("error".equals(severity)) {
+                    log.error(text);
+                } else if ("warning".equals(severity)) {
+                    log.warn(text);
+                } else {
+                    log.info(text);
+                }
+            }
+        }
+
+        String failureMessage(File requestFile) {
+            StringBuilder sb = new StringBuilder("arkpack failed (exit ").append(exitCode).append(")");
+            String pom = pomName(field);
+            String text = message == null ? "no message" : message;
+            if (field != null) {
+                text = text.replace("`" + field + "`", pom);
+                if (!text.contains(pom)) {
+                    sb.append(" on ").append(pom);
+                }
+            }
+            sb.append(": ").append(text);
+            if (input != null && !text.contains(input)) {
+                sb.append(" [input: ").append(input).append("]");
+            }
+            sb.append(" (request: ").append(requestFile).append(")");
+            return sb.toString();
+        }
+    }
+
+    static Result run(File binary, File requestFile, Log log) throws MojoExecutionException {
+        List<String> cmd = Arrays.asList(binary.getAbsolutePath(), "--json", "-q", "biz", "--request", requestFile.getAbsolutePath());
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).start();
+        } catch (IOException e) {
+            throw new MojoExecutionException("arkpack: cannot start " + binary + ": " + e.getMessage(), e);
+        }
+        AtomicReference<String> stderr = new AtomicReference<>("");
+        Thread drain = new Thread(() -> {
+            try {
+                stderr.set(GitFacts.readAll(p.getErrorStream()));
+            } catch (IOException ignored) {
+                // the exit code and stdout tell what happened
+            }
+        }, "arkpack-stderr");
+        drain.setDaemon(true);
+        String stdout;
+        int exit;
+        try {
+            p.getOutputStream().close();
+            drain.start();
+            stdout = GitFacts.readAll(p.getInputStream());
+            exit = p.waitFor();
+            drain.join(10_000);
+        } catch (IOException e) {
+            throw new MojoExecutionException("arkpack: cannot talk to " + binary + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new MojoExecutionException("arkpack: interrupted");
+        }
+        String err = stderr.get().trim();
+        if (!err.isEmpty()) {
+            log.debug("arkpack stderr: " + err);
+        }
+        JsonObject json;
+        try {
+            JsonElement parsed = JsonParser.parseString(stdout);
+            if (!parsed.isJsonObject()) {
+                throw new JsonParseException("not an object");
+            }
+            json = parsed.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new MojoExecutionException("arkpack (" + binary + ") exited with " + exit + " without a JSON answer"
+                    + (err.isEmpty() ? "" : ": " + err) + (stdout.trim().isEmpty() ? "" : "; stdout: " + stdout.trim()));
+        }
+        Result r = new Result();
+        r.exitCode = exit;
+        r.ok = json.has("ok") && json.get("ok").getAsBoolean() && exit == 0;
+        collectDiagnostics(json, r.diagnostics);
+        if (json.has("plan") && json.get("plan").isJsonObject()) {
+            collectDiagnostics(json.getAsJsonObject("plan"), r.diagnostics);
+        }
+        if (!r.ok) {
+            JsonObject error = json.has("error") && json.get("error").isJsonObject() ? json.getAsJsonObject("error") : new JsonObject();
+            r.code = str(error, "code");
+            r.field = str(error, "field");
+            r.input = str(error, "input");
+            r.message = str(error, "message") != null ? str(error, "message") : str(json, "message");
+            if (r.message == null && !err.isEmpty()) {
+                r.message = err;
+            }
+        }
+        return r;
+    }
+
+    private static void collectDiagnostics(JsonObject o, List<JsonObject> into) {
+        JsonElement d = o.get("diagnostics");
+        if (d != null && d.isJsonArray()) {
+            JsonArray a = d.getAsJsonArray();
+            for (JsonElement e : a) {
+                if (e.isJsonObject()) {
+                    into.add(e.getAsJsonObject());
+                }
+            }
+        }
+    }
+
+    static String str(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.arkpack.maven;
+
+import java.io.File;
+import java.util.List;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/**
+ * The arkpack request (docs/request.md) as JSON: facts and parameters only, named as the request
+ * wants them. Paths are absolute. Maven scopes and types map here and nowhere else.
+ */
+final class RequestBuilder {
+    private final JsonObject root = new JsonObject();
+    private final JsonArray libraries = new JsonArray();
+
+    RequestBuilder() {
+        root.add("libraries", libraries);
+    }
+
+    RequestBuilder project(String groupId, String artifactId, String version) {
+        JsonObject p = new JsonObject();
+        p.addProperty("groupId", groupId);
+        p.addProperty("artifactId", artifactId);
+        p.addProperty("version", version);
+        root.add("project", p);
+        return this;
+    }
+
+    RequestBuilder moduleJar(File jar) {
+        JsonObject m = new JsonObject();
+        m.addProperty("jar", jar.getAbsolutePath());
+        root.add("module", m);
+        return this;
+    }
+
+    RequestBuilder confDir(File dir) {
+        root.addProperty("confDir", dir.getAbsolutePath());
+        return this;
+    }
+
+    RequestBuilder bizName(String v) {
+        return string("bizName", v);
+    }
+
+    RequestBuilder bizVersion(String v) {
+        return string("bizVersion", v);
+    }
+
+    RequestBuilder priority(String v) {
+        return string("priority", v);
+    }
+
+    RequestBuilder mainClass(String v) {
+        return string("mainClass", v == null ? null : v.trim());
+    }
+
+    RequestBuilder webContextPath(String v) {
+        return string("webContextPath", v);
+    }
+
+    RequestBuilder outputTimestamp(String v) {
+        // maven-archiver's convention: a value shorter than 2 characters means "not set".
+        if (v != null && v.trim().length() > 1) {
+            root.addProperty("outputTimestamp", v.trim());
+        }
+        return this;
+    }
+
+    RequestBuilder list(String key, List<String> items) {
+        if (!items.isEmpty()) {
+            JsonArray a = new JsonArray();
+            items.forEach(a::add);
+            root.add(key, a);
+        }
+        return this;
+    }
+
+    RequestBuilder flag(String key, boolean value) {
+        if (value) {
+            root.addProperty(key, true);
+        }
+        return this;
+    }
+
+    RequestBuilder output(File jar) {
+        root.addProperty("output", jar.getAbsolutePath());
+        return this;
+    }
+
+    RequestBuilder library(String groupId, String artifactId, String version, String classifier, String extension,
+            String scope, File file) {
+        libraries.add(library0(groupId, artifactId, version, classifier, extension, scope, file));
+        return this;
+    }
+
+    RequestBuilder buildInfo(JsonObject info) {
+        root.add("buildInfo", info);
+        return this;
+    }
+
+    RequestBuilder executable(String groupId, String artifactId, String version, File container, File output) {
+        JsonObject e = new JsonObject();
+        e.add("container", library0(groupId, artifactId, version, null, "jar", "compile", container));
+        e.addProperty("arkVersion", version);
+        e.addProperty("output", output.getAbsolutePath());
+        root.add("executable", e);
+        return this;
+    }
+
+    String toJson() {
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+    }
+
+    private RequestBuilder string(String key, String v) {
+        if (v != null) {
+            root.addProperty(key, v);
+        }
+        return this;
+    }
+
+    private static JsonObject library0(String groupId, String artifactId, String version, String classifier,
+            String extension, String scope, File file) {
+        JsonObject l = new JsonObject();
+        l.addProperty("groupId", groupId);
+        l.addProperty("artifactId", artifactId);
+        l.addProperty("version", version);
+        if (classifier != null && !classifier.isEmpty()) {
+            l.addProperty("classifier", classifier);
+        }
+        l.addProperty("extension", extension == null || extension.isEmpty() ? "jar" : extension);
+        l.addProperty("scope", scope(scope));
+        l.addProperty("file", file.getAbsolutePath());
+        return l;
+    }
+
+    /** Maven's scopes to the request's closed set (the one place they map). */
+    static String scope(String mavenScope) {
+        if (mavenScope == null || mavenScope.isEmpty()) {
+            return "compile";
+        }
+        switch (mavenScope) {
+            case "compile":
+            case "runtime":
+            case "provided":
+            case "system":
+            case "test":
+                return mavenScope;
+            default:
+                // `import` never reaches resolved artifacts; anything else is treated as compile, as Maven does.
+                return "compile";
+        }
+    }
+}
