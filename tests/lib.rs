@@ -6,7 +6,7 @@
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
-use arkpack_core::model::{BizRequest, BuildInfo, Coordinates, FileEntry, GitInfo, Library, ModuleContent, Scope};
+use arkpack_core::model::{BizPlan, BizRequest, BuildInfo, Coordinates, FileEntry, GitInfo, JarContent, Library, ModuleContent, PluginPlan, PluginRequest, Scope};
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -33,7 +33,40 @@ pub fn time(year: u16) -> zip::DateTime {
 }
 
 pub fn library(c: Coordinates, scope: Scope, content: Vec<u8>) -> Library {
-    Library { origin: format!("repo/{}", c.file_name()), coordinates: c, scope, content }
+    Library { origin: format!("repo/{}", c.file_name()), coordinates: c, scope, content: JarContent::Bytes(content) }
+}
+
+/// A biz request's jars as bytes (the core returns pieces; these requests hold every library whole).
+pub struct BizJars {
+    pub biz_jar: Vec<u8>,
+    pub executable_jar: Option<Vec<u8>>,
+    pub plan: BizPlan,
+}
+
+fn assemble(pieces: &[arkpack_core::model::Piece], libraries: &[Library]) -> Vec<u8> {
+    arkpack_core::jar::write::assemble(pieces, |i| libraries.get(i as usize).and_then(|l| l.content.bytes())).expect("assemble the jar")
+}
+
+/// Packages a biz request with the core and assembles its jars.
+pub fn biz(request: &BizRequest) -> BizJars {
+    let out = arkpack_core::package_biz(request, &mut arkpack_core::NoProgress).expect("the request packages");
+    BizJars {
+        biz_jar: assemble(&out.biz_jar, &request.libraries),
+        executable_jar: out.executable_jar.as_deref().map(|p| assemble(p, &request.libraries)),
+        plan: out.plan,
+    }
+}
+
+/// A plugin request's jar as bytes.
+pub struct PluginJar {
+    pub plugin_jar: Vec<u8>,
+    pub plan: PluginPlan,
+}
+
+/// Packages a plugin request with the core and assembles its jar.
+pub fn plugin(request: &PluginRequest) -> PluginJar {
+    let out = arkpack_core::package_plugin(request, &mut arkpack_core::NoProgress).expect("the request packages");
+    PluginJar { plugin_jar: assemble(&out.plugin_jar, &request.libraries), plan: out.plan }
 }
 
 /// A plain library jar holding one resource of its own and its pom.properties.
@@ -171,7 +204,7 @@ pub fn fake_container(t: zip::DateTime) -> Library {
 }
 
 /// A jar as golden text: kind, normalized listing, manifest, then the report and diagnostics.
-pub fn golden_text(jar: &[u8], plan: &arkpack_core::model::BizPlan) -> String {
+pub fn golden_text(jar: &[u8], plan: &BizPlan) -> String {
     let inspection = arkpack_core::inspect("out.jar", jar).expect("our jar reads back");
     let mut out = format!("kind: {:?}\n\n## entries (path method size crc time [comment])\n", inspection.kind);
     out.push_str(&arkpack_core::inspect::listing(&inspection));
@@ -234,7 +267,7 @@ fn gav_json(c: &Coordinates) -> serde_json::Value {
 /// Writes a library under `dir/repo/<i>/` and returns its request entry.
 fn library_json(dir: &Path, i: usize, l: &Library) -> serde_json::Value {
     let rel = format!("repo/{i}/{}", l.coordinates.file_name());
-    put(dir, &rel, &l.content);
+    put(dir, &rel, l.content.bytes().expect("fixtures hold libraries whole"));
     let mut v = gav_json(&l.coordinates);
     v["scope"] = serde_json::json!(format!("{:?}", l.scope).to_lowercase());
     v["file"] = serde_json::json!(rel);
@@ -309,8 +342,8 @@ pub fn write_request(request: &BizRequest, dir: &Path, output: &str) -> PathBuf 
 /// An ark-plugin project: the example's classes (which call `com.example.greeting.Greeter`), the
 /// greeting library in `lib/`, one library shaded, one excluded, one sharing the plugin's
 /// artifactId, one provided, an activator and explicit imports and exports.
-pub fn plugin_module() -> arkpack_core::model::PluginRequest {
-    use arkpack_core::model::{ExportConfig, ImportConfig, PluginRequest};
+pub fn plugin_module() -> PluginRequest {
+    use arkpack_core::model::{ExportConfig, ImportConfig};
     let dir = root().join("examples/demo-module");
     let mut r = PluginRequest::new(coords("com.example", "demo-plugin", "1.0.0"), ModuleContent::Files(read_dir(&dir.join("classes"))), "demo-plugin/target/classes");
     let t = time(2005);
@@ -340,7 +373,7 @@ pub fn plugin_module() -> arkpack_core::model::PluginRequest {
 }
 
 /// Writes a plugin request's inputs and its request JSON under `dir`; returns the JSON's path.
-pub fn write_plugin_request(r: &arkpack_core::model::PluginRequest, dir: &Path, output: &str) -> PathBuf {
+pub fn write_plugin_request(r: &PluginRequest, dir: &Path, output: &str) -> PathBuf {
     use serde_json::json;
     let (module, libraries) = inputs_json(dir, &r.module, &r.libraries);
     let value = json!({

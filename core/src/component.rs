@@ -80,8 +80,25 @@ impl From<w::FileEntry> for m::FileEntry {
 
 impl From<w::Library> for m::Library {
     fn from(l: w::Library) -> Self {
-        m::Library { coordinates: l.coordinates.into(), scope: l.scope.into(), origin: l.origin, content: l.content }
+        let content = match l.content {
+            w::JarContent::Bytes(b) => m::JarContent::Bytes(b),
+            w::JarContent::Summary(s) => m::JarContent::Summary(m::JarSummary { size: s.size, crc: s.crc, tail_offset: s.tail_offset, tail: s.tail, sha1: s.sha1 }),
+        };
+        m::Library { coordinates: l.coordinates.into(), scope: l.scope.into(), origin: l.origin, content }
     }
+}
+
+impl From<m::Piece> for w::Piece {
+    fn from(p: m::Piece) -> Self {
+        match p {
+            m::Piece::Bytes(b) => w::Piece::Bytes(b),
+            m::Piece::Library(l) => w::Piece::Library(w::LibraryPiece { index: l.index, size: l.size, crc: l.crc }),
+        }
+    }
+}
+
+fn pieces(list: Vec<m::Piece>) -> Vec<w::Piece> {
+    list.into_iter().map(Into::into).collect()
 }
 
 impl From<w::GitInfo> for m::GitInfo {
@@ -206,7 +223,7 @@ impl From<m::LibraryOutcome> for w::LibraryOutcome {
 
 impl From<m::PluginOutput> for w::PluginOutput {
     fn from(o: m::PluginOutput) -> Self {
-        w::PluginOutput { plan: o.plan.into(), plugin_jar: o.plugin_jar }
+        w::PluginOutput { plan: o.plan.into(), plugin_jar: pieces(o.plugin_jar) }
     }
 }
 
@@ -247,7 +264,7 @@ impl From<m::BizPlan> for w::BizPlan {
 
 impl From<m::BizOutput> for w::BizOutput {
     fn from(o: m::BizOutput) -> Self {
-        w::BizOutput { plan: o.plan.into(), biz_jar: o.biz_jar, executable_jar: o.executable_jar }
+        w::BizOutput { plan: o.plan.into(), biz_jar: pieces(o.biz_jar), executable_jar: o.executable_jar.map(pieces) }
     }
 }
 

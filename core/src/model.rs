@@ -84,13 +84,54 @@ pub struct FileEntry {
 });
 
 wit!(record
-/// A resolved dependency and its bytes.
+/// What the core needs of a jar it will store byte for byte, without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JarSummary {
+    pub size: u64,
+    pub crc: u32,
+    #[cfg_attr(feature = "wasmtime", component(name = "tail-offset"))]
+    pub tail_offset: u64,
+    pub tail: Vec<u8>,
+    pub sha1: Option<String>,
+});
+
+wit!(variant
+/// A dependency's content: all of it, or a summary when the host copies the bytes itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JarContent {
+    #[cfg_attr(feature = "wasmtime", component(name = "bytes"))]
+    Bytes(Vec<u8>),
+    #[cfg_attr(feature = "wasmtime", component(name = "summary"))]
+    Summary(JarSummary),
+});
+
+wit!(record
+/// A resolved dependency.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Library {
     pub coordinates: Coordinates,
     pub scope: Scope,
     pub origin: String,
-    pub content: Vec<u8>,
+    pub content: JarContent,
+});
+
+wit!(record
+/// A library copied into an output jar as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LibraryPiece {
+    pub index: u32,
+    pub size: u64,
+    pub crc: u32,
+});
+
+wit!(variant
+/// A run of an output jar: bytes the core made, or a library the host copies in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    #[cfg_attr(feature = "wasmtime", component(name = "bytes"))]
+    Bytes(Vec<u8>),
+    #[cfg_attr(feature = "wasmtime", component(name = "library"))]
+    Library(LibraryPiece),
 });
 
 wit!(variant
@@ -433,9 +474,9 @@ wit!(record
 pub struct BizOutput {
     pub plan: BizPlan,
     #[cfg_attr(feature = "wasmtime", component(name = "biz-jar"))]
-    pub biz_jar: Vec<u8>,
+    pub biz_jar: Vec<Piece>,
     #[cfg_attr(feature = "wasmtime", component(name = "executable-jar"))]
-    pub executable_jar: Option<Vec<u8>>,
+    pub executable_jar: Option<Vec<Piece>>,
 });
 
 wit!(record
@@ -548,7 +589,7 @@ wit!(record
 pub struct PluginOutput {
     pub plan: PluginPlan,
     #[cfg_attr(feature = "wasmtime", component(name = "plugin-jar"))]
-    pub plugin_jar: Vec<u8>,
+    pub plugin_jar: Vec<Piece>,
 });
 
 wit!(enum

@@ -207,11 +207,11 @@ fn biz(start: impl FnOnce(EngineKind) -> Result<Engine, Failure>, kind: EngineKi
     }
     let out = answer(engine.package_biz(&loaded.request, progress).map_err(fail(1))?)?;
     bar.finish_and_clear();
-    output::write_atomic(&loaded.output, &out.biz_jar).map_err(fail(6))?;
-    let mut written = vec![(loaded.output.clone(), out.biz_jar.len())];
-    if let (Some(bytes), Some(path)) = (&out.executable_jar, &loaded.executable_output) {
-        output::write_atomic(path, bytes).map_err(fail(6))?;
-        written.push((path.clone(), bytes.len()));
+    let size = output::write_pieces(&loaded.output, &out.biz_jar, &loaded.library_files).map_err(fail(6))?;
+    let mut written = vec![(loaded.output.clone(), size)];
+    if let (Some(pieces), Some(path)) = (&out.executable_jar, &loaded.executable_output) {
+        let size = output::write_pieces(path, pieces, &loaded.library_files).map_err(fail(6))?;
+        written.push((path.clone(), size));
     }
     render::packaged(&out.plan, &written, json);
     Ok(())
@@ -225,7 +225,7 @@ fn plugin(
     json: bool,
     bar: &ProgressBar,
 ) -> Result<(), Failure> {
-    let (request, output) = request::PluginRequestFile::parse(path).and_then(|spec| spec.load()).map_err(fail(3))?;
+    let (request, output, library_files) = request::PluginRequestFile::parse(path).and_then(|spec| spec.load()).map_err(fail(3))?;
     let engine = &start(kind)?;
     let progress_bar = bar.clone();
     let progress: engine::ProgressFn = Box::new(move |stage, input| progress_bar.set_message(format!("{stage} {input}")));
@@ -237,8 +237,8 @@ fn plugin(
     }
     let out = answer(engine.package_plugin(&request, progress).map_err(fail(1))?)?;
     bar.finish_and_clear();
-    output::write_atomic(&output, &out.plugin_jar).map_err(fail(6))?;
-    render::plugin_plan(&out.plan, Some((&output, out.plugin_jar.len())), json);
+    let size = output::write_pieces(&output, &out.plugin_jar, &library_files).map_err(fail(6))?;
+    render::plugin_plan(&out.plan, Some((&output, size)), json);
     Ok(())
 }
 

@@ -3,11 +3,40 @@
 //! Gradle's own archivers we do not fsync: the rename already keeps readers from a partial file.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
+use arkpack_core::model::Piece;
 
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Writes a jar the core returned as pieces: its own bytes as they are, and each library piece
+/// copied from the library's file (the kernel copies file to file where it can). Returns the size.
+pub fn write_pieces(path: &Path, pieces: &[Piece], library_files: &[PathBuf]) -> Result<u64> {
+    let mut size = 0;
+    write_atomic(path, |out| {
+        for piece in pieces {
+            match piece {
+                Piece::Bytes(b) => {
+                    out.write_all(b)?;
+                    size += b.len() as u64;
+                }
+                Piece::Library(lib) => {
+                    let file = library_files.get(lib.index as usize).with_context(|| format!("the core named library {} of {}", lib.index, library_files.len()))?;
+                    let mut input = std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
+                    let copied = std::io::copy(&mut input, out).with_context(|| format!("cannot copy {}", file.display()))?;
+                    if copied != lib.size {
+                        bail!("{} changed while packaging ({copied} bytes, {} when it was read); build again", file.display(), lib.size);
+                    }
+                    size += copied;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(size)
+}
+
+/// Runs `write` on a temporary file beside `path`, then renames it into place.
+fn write_atomic(path: &Path, write: impl FnOnce(&mut std::fs::File) -> Result<()>) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -18,7 +47,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    write(tmp.as_file_mut()).with_context(|| format!("cannot write {}", path.display()))?;
     // Temporary files are created private (0600); a build output is readable like any other file.
     #[cfg(unix)]
     {

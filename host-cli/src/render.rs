@@ -63,7 +63,7 @@ fn artifact(what: &str, artifact: &ArtifactPlan) {
 }
 
 /// A plugin's plan (`--list`) or what was written, with the packages it contains and references.
-pub fn plugin_plan(plan: &PluginPlan, written: Option<(&std::path::Path, usize)>, json: bool) {
+pub fn plugin_plan(plan: &PluginPlan, written: Option<(&std::path::Path, u64)>, json: bool) {
     if json {
         let outputs: Vec<_> = written.iter().map(|(p, n)| serde_json::json!({ "path": p, "size": n })).collect();
         println!("{}", serde_json::json!({ "ok": true, "outputs": outputs, "plan": plan }));
@@ -89,7 +89,7 @@ pub fn plugin_plan(plan: &PluginPlan, written: Option<(&std::path::Path, usize)>
     diagnostics(&plan.diagnostics);
 }
 
-pub fn packaged(plan: &BizPlan, written: &[(PathBuf, usize)], json: bool) {
+pub fn packaged(plan: &BizPlan, written: &[(PathBuf, u64)], json: bool) {
     if json {
         let outputs: Vec<_> = written.iter().map(|(p, n)| serde_json::json!({ "path": p, "size": n })).collect();
         println!("{}", serde_json::json!({ "ok": true, "outputs": outputs, "plan": plan }));

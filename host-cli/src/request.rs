@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
-use arkpack_core::model::{self as m, BizRequest, Coordinates, FileEntry, Library, ModuleContent, PluginRequest, Scope};
+use arkpack_core::model::{self as m, BizRequest, Coordinates, FileEntry, JarContent, Library, ModuleContent, PluginRequest, Scope};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -129,11 +129,13 @@ pub struct ExecutableSpec {
     pub output: PathBuf,
 }
 
-/// A request file with its paths resolved.
+/// A request file read: the request, where its outputs go, and the file of each library (in request
+/// order), which the output writer copies wherever the core returns a library piece.
 pub struct Loaded {
     pub request: BizRequest,
     pub output: PathBuf,
     pub executable_output: Option<PathBuf>,
+    pub library_files: Vec<PathBuf>,
 }
 
 /// Reads a request file (JSON) and resolves its paths against its folder.
@@ -164,7 +166,10 @@ impl RequestFile {
     pub fn load(self) -> Result<Loaded> {
         let (module, origin) = self.module.load()?;
         let mut request = BizRequest::new(self.project.coordinates(), module, origin);
-        request.libraries = libraries(&self.libraries)?;
+        // SOFAArk's UNPACK: comment carries a jar's SHA-1; only those libraries need hashing.
+        let unpack = |l: &LibrarySpec| self.requires_unpack.contains(&format!("{}:{}", l.gav.group_id, l.gav.artifact_id));
+        request.libraries = libraries(&self.libraries, |l| Content { whole: false, sha1: unpack(l) })?;
+        let library_files = self.libraries.iter().map(|l| l.file.clone()).collect();
         if let Some(conf) = &self.conf_dir {
             if conf.is_dir() {
                 request.conf_files = read_tree(conf, "conf/", "confDir")?;
@@ -196,12 +201,12 @@ impl RequestFile {
         request.build_info = self.build_info;
         let mut executable_output = None;
         if let Some(exe) = self.executable {
-            let container = library(&exe.container, "executable.container")?;
+            let container = library(&exe.container, "executable.container", Content { whole: true, sha1: false })?;
             let ark_version = exe.ark_version.unwrap_or_else(|| container.coordinates.version.clone());
             request.executable = Some(m::ExecutableOptions { container, ark_version });
             executable_output = Some(exe.output);
         }
-        Ok(Loaded { request, output: self.output, executable_output })
+        Ok(Loaded { request, output: self.output, executable_output, library_files })
     }
 }
 
@@ -215,8 +220,18 @@ impl ModuleSpec {
     }
 }
 
-fn libraries(specs: &[LibrarySpec]) -> Result<Vec<Library>> {
-    specs.iter().enumerate().map(|(i, l)| library(l, &format!("libraries[{i}]"))).collect()
+/// What the core needs of a library file: whole bytes (it unpacks them), or a summary (it only
+/// lists the entries and the host splices the bytes), with or without its SHA-1.
+#[derive(Clone, Copy)]
+struct Content {
+    whole: bool,
+    sha1: bool,
+}
+
+fn libraries(specs: &[LibrarySpec], content: impl Fn(&LibrarySpec) -> Content) -> Result<Vec<Library>> {
+    // One buffer for every file: summarized libraries are only read, so their bytes need not stay.
+    let mut buffer = Vec::new();
+    specs.iter().enumerate().map(|(i, l)| library_with(l, &format!("libraries[{i}]"), content(l), &mut buffer)).collect()
 }
 
 fn resolve_paths(base: &Path, module: &mut ModuleSpec, libraries: &mut [LibrarySpec], output: &mut PathBuf) {
@@ -273,10 +288,21 @@ impl PluginRequestFile {
         Ok(spec)
     }
 
-    pub fn load(self) -> Result<(PluginRequest, PathBuf)> {
+    /// Reads every file the request names: the request, the output path and each library's file.
+    pub fn load(self) -> Result<(PluginRequest, PathBuf, Vec<PathBuf>)> {
         let (module, origin) = self.module.load()?;
         let mut r = PluginRequest::new(self.project.coordinates(), module, origin);
-        r.libraries = libraries(&self.libraries)?;
+        // Shaded jars are unpacked by the core, so those go whole (`g:a:v[:classifier]`).
+        let shaded = |l: &LibrarySpec| {
+            let g = &l.gav;
+            let mut ids = vec![format!("{}:{}:{}", g.group_id, g.artifact_id, g.version)];
+            if let Some(c) = g.classifier.as_ref().filter(|c| !c.is_empty()) {
+                ids.push(format!("{}:{c}", ids[0]));
+            }
+            self.shades.iter().any(|s| ids.contains(s))
+        };
+        r.libraries = libraries(&self.libraries, |l| Content { whole: shaded(l), sha1: false })?;
+        let files = self.libraries.iter().map(|l| l.file.clone()).collect();
         if let Some(v) = self.plugin_name {
             r.plugin_name = v;
         }
@@ -298,7 +324,7 @@ impl PluginRequestFile {
         }
         r.strict = self.strict;
         r.output_timestamp = output_timestamp(self.output_timestamp)?;
-        Ok((r, self.output))
+        Ok((r, self.output, files))
     }
 }
 
@@ -316,7 +342,11 @@ fn output_timestamp(value: Option<Text>) -> Result<Option<i64>> {
         .ok_or_else(|| anyhow!("`{name}` is {value:?}: give epoch seconds or an ISO-8601 time such as 2024-01-01T00:00:00Z"))
 }
 
-fn library(spec: &LibrarySpec, field: &str) -> Result<Library> {
+fn library(spec: &LibrarySpec, field: &str, want: Content) -> Result<Library> {
+    library_with(spec, field, want, &mut Vec::new())
+}
+
+fn library_with(spec: &LibrarySpec, field: &str, want: Content, buffer: &mut Vec<u8>) -> Result<Library> {
     let scope = match spec.scope.as_str() {
         "compile" => Scope::Compile,
         "runtime" => Scope::Runtime,
@@ -325,7 +355,18 @@ fn library(spec: &LibrarySpec, field: &str) -> Result<Library> {
         "test" => Scope::Test,
         other => bail!("`{field}.scope` is {other:?}; use compile, runtime, provided, system or test"),
     };
-    Ok(Library { coordinates: spec.gav.coordinates(), scope, origin: spec.file.display().to_string(), content: read(&spec.file, &format!("{field}.file"))? })
+    buffer.clear();
+    std::fs::File::open(&spec.file)
+        .and_then(|mut f| std::io::Read::read_to_end(&mut f, buffer))
+        .with_context(|| format!("cannot read {} (`{field}.file`)", spec.file.display()))?;
+    // Summarized natively here (CRC with the CPU's instructions), so the bytes never cross into
+    // the component; anything that is not a plain zip goes whole and the core says what it is.
+    let summary = if want.whole { None } else { arkpack_core::jar::content::summarize(buffer, want.sha1) };
+    let content = match summary {
+        Some(s) => JarContent::Summary(s),
+        None => JarContent::Bytes(buffer.clone()),
+    };
+    Ok(Library { coordinates: spec.gav.coordinates(), scope, origin: spec.file.display().to_string(), content })
 }
 
 fn read(path: &Path, field: &str) -> Result<Vec<u8>> {

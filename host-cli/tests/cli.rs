@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use arkpack_core::model::ExecutableOptions;
-use arkpack_core::{package_biz, NoProgress};
 use arkpack_tests::*;
 
 /// The compiled-code cache the tests share (compiling once is enough; one test checks a cold cache).
@@ -42,7 +41,7 @@ fn component_and_native_give_the_cores_bytes() {
     let mut with_exe = demo_module();
     with_exe.executable = Some(ExecutableOptions { container: fake_container(time(2012)), ark_version: "2.3.3".into() });
     for (name, request) in [("demo", demo_module()), ("thin-jar", thin_jar_module(time(2011))), ("executable", with_exe)] {
-        let expected = package_biz(&request, &mut NoProgress).unwrap();
+        let expected = biz(&request);
         let dir = temp();
         let req = write_request(&request, dir.path(), "out/biz.jar");
         for engine in ["component", "native"] {
@@ -72,7 +71,7 @@ fn outputs_are_readable_by_everyone_like_other_build_outputs() {
 #[test]
 fn plugin_command_gives_the_cores_bytes_on_both_engines() {
     let request = plugin_module();
-    let expected = arkpack_core::package_plugin(&request, &mut NoProgress).unwrap();
+    let expected = plugin(&request);
     let dir = temp();
     let req = write_plugin_request(&request, dir.path(), "demo.ark.plugin");
     for engine in ["component", "native"] {
@@ -104,8 +103,8 @@ fn inspect_tells_what_a_jar_is() {
     let dir = temp();
     let mut request = demo_module();
     request.executable = Some(ExecutableOptions { container: fake_container(time(2012)), ark_version: "2.3.3".into() });
-    let out = package_biz(&request, &mut NoProgress).unwrap();
-    let files = [("biz.jar", out.biz_jar.clone(), "biz"), ("exe.jar", out.executable_jar.clone().unwrap(), "executable"), ("lib.jar", request.libraries[0].content.clone(), "plain")];
+    let out = biz(&request);
+    let files = [("biz.jar", out.biz_jar.clone(), "biz"), ("exe.jar", out.executable_jar.clone().unwrap(), "executable"), ("lib.jar", request.libraries[0].content.bytes().unwrap().to_vec(), "plain")];
     for (name, bytes, kind) in files {
         std::fs::write(dir.path().join(name), bytes).unwrap();
         let o = arkpack(dir.path(), &["--json", "inspect", dir.path().join(name).to_str().unwrap()]);
@@ -239,6 +238,6 @@ fn the_flag_form_matches_the_request_form() {
     assert!(o.status.success(), "{}", stderr(&o));
     let mut expected = demo_module();
     expected.libraries[0].coordinates.group_id = "local".into(); // the flag form cannot know it
-    let expected = package_biz(&expected, &mut NoProgress).unwrap();
+    let expected = biz(&expected);
     assert_same_bytes(&std::fs::read(dir.path().join("flags.jar")).unwrap(), &expected.biz_jar, "flag form");
 }

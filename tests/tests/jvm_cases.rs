@@ -3,11 +3,10 @@
 //! The expectations come from the requests, not from the jars.
 
 use arkpack_core::model::BizRequest;
-use arkpack_core::{package_biz, NoProgress};
 use arkpack_tests::*;
 
 fn write_case(name: &str, request: &BizRequest) {
-    let out = package_biz(request, &mut NoProgress).unwrap();
+    let out = biz(request);
     let dir = root().join("target/arkpack-cases");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(format!("{name}.jar")), &out.biz_jar).unwrap();
@@ -45,4 +44,36 @@ fn write_case(name: &str, request: &BizRequest) {
 fn write_cases_for_the_jvm_suite() {
     write_case("demo-module", &demo_module());
     write_case("thin-jar", &thin_jar_module(time(2010)));
+}
+
+/// A plugin case, with the keys the JVM suite reads for `kind=plugin`.
+#[test]
+fn write_plugin_case_for_the_jvm_suite() {
+    // No activator: the JVM suite checks that one implements SOFAArk's PluginActivator, which the
+    // fixture's stand-in does not (the core tests cover activator handling).
+    let mut request = plugin_module();
+    request.activator = None;
+    let out = plugin(&request);
+    let dir = root().join("target/arkpack-cases");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("demo-plugin.jar"), &out.plugin_jar).unwrap();
+    let mut libs: Vec<String> = out.plan.report.libraries.iter().filter_map(|l| l.entry.clone()).collect();
+    libs.sort();
+    // export-classes: the configured ones, then the project's top-level classes.
+    let mut export_classes = request.exported.classes.clone();
+    export_classes.extend(["com.example.demo.DemoApplication".to_string(), "com.example.demo.DemoService".to_string()]);
+    let props = format!(
+        "kind=plugin\npluginName={}\ngroupId={}\nartifactId={}\nversion={}\npriority={}\nactivator={}\nexportPackages={}\nimportPackages={}\nexportClasses={}\nlibs={}\n",
+        request.plugin_name,
+        request.project.group_id,
+        request.project.artifact_id,
+        request.project.version,
+        request.priority,
+        request.activator.clone().unwrap_or_default(),
+        request.exported.packages.join(","),
+        request.imported.packages.join(","),
+        export_classes.join(","),
+        libs.join(","),
+    );
+    std::fs::write(dir.join("demo-plugin.expect.properties"), props).unwrap();
 }

@@ -5,7 +5,7 @@ use arkpack_core::model::{ErrorCode, LibraryDecision, PluginRequest, Severity};
 use arkpack_core::{package_plugin, NoProgress};
 use arkpack_tests::*;
 
-fn plugin_golden_text(out: &arkpack_core::model::PluginOutput) -> String {
+fn plugin_golden_text(out: &PluginJar) -> String {
     let inspection = arkpack_core::inspect("out.jar", &out.plugin_jar).expect("our jar reads back");
     let r = &out.plan.report;
     let mut text = format!("kind: {:?}\n\n## entries (path method size crc time [comment])\n", inspection.kind);
@@ -20,13 +20,13 @@ fn plugin_golden_text(out: &arkpack_core::model::PluginOutput) -> String {
     text
 }
 
-fn codes(out: &arkpack_core::model::PluginOutput) -> Vec<(Severity, String, String)> {
+fn codes(out: &PluginJar) -> Vec<(Severity, String, String)> {
     out.plan.diagnostics.iter().map(|d| (d.severity, d.code.clone(), d.message.clone())).collect()
 }
 
 #[test]
 fn golden_plugin() {
-    let out = package_plugin(&plugin_module(), &mut NoProgress).unwrap();
+    let out = plugin(&plugin_module());
     assert_golden("demo-plugin", &plugin_golden_text(&out));
     assert_eq!(codes(&out), []);
     let decision = |a: &str| out.plan.report.libraries.iter().find(|l| l.coordinates.artifact_id == a && l.coordinates.group_id != "com.example").map(|l| l.decision);
@@ -41,26 +41,27 @@ fn golden_plugin() {
 
 #[test]
 fn plugin_bytes_do_not_depend_on_input_order() {
-    let a = package_plugin(&plugin_module(), &mut NoProgress).unwrap();
+    let a = plugin(&plugin_module());
     let mut shuffled = plugin_module();
     shuffled.libraries.reverse();
     if let arkpack_core::model::ModuleContent::Files(f) = &mut shuffled.module {
         f.reverse();
     }
-    let b = package_plugin(&shuffled, &mut NoProgress).unwrap();
+    let b = plugin(&shuffled);
     assert_same_bytes(&a.plugin_jar, &b.plugin_jar, "plugin, shuffled inputs");
 }
 
 #[test]
 fn imports_and_exports_are_checked_against_the_bytecode() {
     let mut r = plugin_module();
-    r.libraries.retain(|l| l.coordinates.artifact_id != "demo-greeting");
+    r.libraries.retain(|l| l.coordinates.artifact_id != "demo-greeting" && l.coordinates.artifact_id != "bloat");
     r.exported.packages.push("com.nothing.*".into());
     r.exported.classes = vec!["com.example.demo.Missing".into()];
-    let out = package_plugin(&r, &mut NoProgress).unwrap();
+    let out = plugin(&r);
     assert_eq!(
         codes(&out),
         [
+            (Severity::Warning, "exclude-unused".into(), "the exclude rule org.unwanted:* matches no dependency".into()),
             (Severity::Warning, "export-missing".into(), "the exported class com.example.demo.Missing is not in the plugin".into()),
             (Severity::Warning, "export-missing".into(), "the exported package pattern com.nothing.* matches no package in the plugin".into()),
             (
@@ -73,9 +74,10 @@ fn imports_and_exports_are_checked_against_the_bytecode() {
     assert_eq!(out.plan.report.referenced_packages, ["com.example.greeting"]);
     // Imported, it is no longer a finding.
     r.imported.packages.push("com.example.greeting".into());
+    r.excludes.clear();
     r.exported = plugin_module().exported;
     r.exported.classes.clear();
-    assert_eq!(codes(&package_plugin(&r, &mut NoProgress).unwrap()), []);
+    assert_eq!(codes(&plugin(&r)), []);
 }
 
 fn refused(r: &PluginRequest) -> arkpack_core::model::PackError {

@@ -2,7 +2,6 @@
 //! times recorded inside them; only the output timestamp moves entry times.
 
 use arkpack_core::model::{ExecutableOptions, ModuleContent};
-use arkpack_core::{package_biz, NoProgress};
 use arkpack_tests::*;
 
 fn shuffled(mut request: arkpack_core::model::BizRequest) -> arkpack_core::model::BizRequest {
@@ -18,15 +17,15 @@ fn shuffled(mut request: arkpack_core::model::BizRequest) -> arkpack_core::model
 
 #[test]
 fn input_order_and_input_times_do_not_change_the_bytes() {
-    let a = package_biz(&thin_jar_module(time(2001)), &mut NoProgress).unwrap();
-    let b = package_biz(&shuffled(thin_jar_module(time(2019))), &mut NoProgress).unwrap();
+    let a = biz(&thin_jar_module(time(2001)));
+    let b = biz(&shuffled(thin_jar_module(time(2019))));
     assert_same_bytes(&a.biz_jar, &b.biz_jar, "thin-jar module, shuffled, other entry times");
 
     let mut demo = demo_module();
     demo.executable = Some(ExecutableOptions { container: fake_container(time(2003)), ark_version: "2.3.3".into() });
     let mut other = shuffled(demo_module());
     other.executable = Some(ExecutableOptions { container: fake_container(time(2003)), ark_version: "2.3.3".into() });
-    let (a, b) = (package_biz(&demo, &mut NoProgress).unwrap(), package_biz(&other, &mut NoProgress).unwrap());
+    let (a, b) = (biz(&demo), biz(&other));
     assert_same_bytes(&a.biz_jar, &b.biz_jar, "demo module, shuffled");
     assert_same_bytes(a.executable_jar.as_deref().unwrap(), b.executable_jar.as_deref().unwrap(), "executable jar, shuffled");
 }
@@ -35,11 +34,11 @@ fn input_order_and_input_times_do_not_change_the_bytes() {
 fn the_output_timestamp_sets_every_entry_time_and_build_time() {
     let mut request = demo_module();
     request.output_timestamp = Some(1_262_304_000); // 2010-01-01T00:00:00Z
-    let out = package_biz(&request, &mut NoProgress).unwrap();
+    let out = biz(&request);
     let inspection = arkpack_core::inspect("out.jar", &out.biz_jar).unwrap();
     assert!(inspection.entries.iter().all(|e| e.time == "2010-01-01T00:00:00"), "{:?}", inspection.entries);
     assert!(inspection.manifest.unwrap().contains("build-time: 2010-01-01T00:00:00+0000\r\n"));
-    let default = package_biz(&demo_module(), &mut NoProgress).unwrap();
+    let default = biz(&demo_module());
     assert_ne!(default.biz_jar, out.biz_jar);
     let default_listing = arkpack_core::inspect("d.jar", &default.biz_jar).unwrap();
     assert!(default_listing.entries.iter().all(|e| e.time == "1980-02-01T00:00:00"));

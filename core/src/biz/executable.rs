@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::libraries::Placed;
 use super::manifest;
 use crate::jar::read;
-use crate::jar::write::{Data, EntryList};
+use crate::jar::write::{Data, EntryList, Written};
 use crate::manifest::Manifest;
 use crate::model::{ArtifactPlan, BizRequest, EntryMethod, EntrySource, ExecutableOptions, LibraryKind, PlanEntry};
 use crate::{Error, Progress, Result};
@@ -52,18 +52,19 @@ impl<'a> Planned<'a> {
         ArtifactPlan { entries, manifest: super::manifest_text(&self.manifest) }
     }
 
-    pub fn write(&self, biz_jar: &[u8], time: zip::DateTime) -> Result<Vec<u8>> {
+    pub fn write(&self, biz: &Written, time: zip::DateTime) -> Result<Written> {
         let mut entries = EntryList::new();
         for e in self.entries.entries() {
             let data = match &e.data {
                 Data::Directory => Data::Directory,
                 Data::Deflated(b) => Data::Deflated(Cow::Borrowed(b)),
                 Data::Stored(b) => Data::Stored(Cow::Borrowed(b)),
+                Data::Spliced { pieces, size, crc } => Data::Spliced { pieces: pieces.clone(), size: *size, crc: *crc },
             };
             let _ = entries.add(&e.path, data, e.comment.clone(), e.source.clone());
         }
         entries
-            .add(&self.biz_entry, Data::Stored(Cow::Borrowed(biz_jar)), None, EntrySource::Artifact("biz jar".into()))
+            .add(&self.biz_entry, Data::Spliced { pieces: biz.pieces.clone(), size: biz.size, crc: biz.crc }, None, EntrySource::Artifact("biz jar".into()))
             .map_err(|_| Error::Internal(format!("`{}` planned twice", self.biz_entry)))?;
         entries.write(time)
     }
@@ -78,7 +79,10 @@ pub fn plan<'a>(
 ) -> Result<Planned<'a>> {
     let container = &options.container;
     progress.report("container", &container.origin);
-    let archive = read::open(&container.origin, &container.content)?;
+    let bytes = container.content.bytes().ok_or_else(|| {
+        Error::field("executable.container", format!("{} was sent summarized; the container must be sent whole (its loader classes are copied out)", container.origin))
+    })?;
+    let archive = read::open(&container.origin, bytes)?;
     if !read::has_file(&archive, crate::jar::CONTAINER_MARK) {
         return Err(Error::field(
             "executable.container",
@@ -98,24 +102,24 @@ pub fn plan<'a>(
             .add(&file.path, Data::Deflated(Cow::Borrowed(&file.content)), None, EntrySource::Conf(file.path.clone()))
             .map_err(|_| clash(&file.path))?;
     }
-    for (path, content, source) in loader_classes(&container.origin, &container.content)? {
+    for (path, content, source) in loader_classes(&container.origin, bytes)? {
         // The first nested jar to provide a class wins, as in the official writer.
         let _ = entries.add(&path, Data::Deflated(Cow::Owned(content)), None, EntrySource::Container(source));
     }
-    let nested = |entries: &mut EntryList<'a>, folder: &str, name: &str, content: &'a [u8], origin: &str| {
+    let nested = |entries: &mut EntryList<'a>, folder: &str, name: &str, data: Data<'a>, origin: &str| {
         let path = format!("SOFA-ARK/{folder}/{name}");
         read::check_entry_name(origin, &path)?;
-        entries.add(&path, Data::Stored(Cow::Borrowed(content)), None, EntrySource::Library(origin.to_string())).map_err(|_| Error::Duplicate {
+        entries.add(&path, data, None, EntrySource::Library(origin.to_string())).map_err(|_| Error::Duplicate {
             entry: path.clone(),
             reason: format!("{origin} would be the second jar of this name in the executable jar"),
         })
     };
-    nested(&mut entries, "container", &container.coordinates.file_name(), &container.content, &container.origin)?;
+    nested(&mut entries, "container", &container.coordinates.file_name(), Data::Stored(Cow::Borrowed(bytes)), &container.origin)?;
     for (kind, folder) in [(LibraryKind::Plugin, "plugin"), (LibraryKind::Biz, "biz")] {
         let mut libs: Vec<_> = super::executable_only(placed, kind).collect();
         libs.sort_by(|a, b| a.file_name.cmp(&b.file_name));
         for p in libs {
-            nested(&mut entries, folder, &p.file_name, &p.library.content, &p.library.origin)?;
+            nested(&mut entries, folder, &p.file_name, p.library.content.stored(p.index), &p.library.origin)?;
         }
     }
     let biz_entry = format!("SOFA-ARK/biz/{}-{}-ark-biz.jar", request.project.artifact_id, request.project.version);

@@ -12,6 +12,8 @@ use crate::{Error, Progress, Result};
 #[derive(Debug)]
 pub struct Placed<'a> {
     pub library: &'a Library,
+    /// Its position in the request's libraries (what a spliced piece names).
+    pub index: u32,
     pub kind: LibraryKind,
     pub decision: LibraryDecision,
     /// `lib/...` entry in the biz jar, or the file name for the executable's `SOFA-ARK/...` folders.
@@ -36,10 +38,10 @@ impl Placed<'_> {
 /// types (a `pom`) are simply not jars.
 pub fn classify(library: &Library, main_class_entry: Option<&str>) -> Result<(LibraryKind, bool)> {
     let is_zip_type = matches!(library.coordinates.extension.as_str(), "jar" | "war" | "zip" | "ark-plugin");
-    if !read::looks_like_zip(&library.content) && !is_zip_type {
+    if !library.content.looks_like_zip() && !is_zip_type {
         return Ok((LibraryKind::NotAJar, false));
     }
-    let archive = read::open(&library.origin, &library.content)?;
+    let archive = read::open_content(&library.origin, &library.content)?;
     let kind = match read::marker(&archive) {
         Some(Marker::Container) => LibraryKind::Container,
         Some(Marker::Biz) => LibraryKind::Biz,
@@ -55,7 +57,7 @@ pub fn classify(library: &Library, main_class_entry: Option<&str>) -> Result<(Li
 pub fn place<'a>(request: &'a BizRequest, main_class_entry: Option<&str>, progress: &mut dyn Progress) -> Result<(Vec<Placed<'a>>, bool)> {
     let mut placed = Vec::with_capacity(request.libraries.len());
     let mut main_found = false;
-    for library in &request.libraries {
+    for (index, library) in (0u32..).zip(&request.libraries) {
         progress.report("library", &library.origin);
         let (kind, has_main) = classify(library, main_class_entry)?;
         let in_scope = match library.scope {
@@ -71,7 +73,7 @@ pub fn place<'a>(request: &'a BizRequest, main_class_entry: Option<&str>, progre
             (LibraryKind::Container, Ok(())) => LibraryDecision::Container,
         };
         main_found |= has_main && decision == LibraryDecision::Packaged;
-        placed.push(Placed { library, kind, decision, entry: None, file_name: library.coordinates.file_name() });
+        placed.push(Placed { library, index, kind, decision, entry: None, file_name: library.coordinates.file_name() });
     }
     if placed.iter().filter(|p| p.decision == LibraryDecision::Container).count() > 1 {
         let names: Vec<_> = placed.iter().filter(|p| p.decision == LibraryDecision::Container).map(|p| p.library.origin.as_str()).collect();
@@ -119,12 +121,10 @@ fn name_libraries(request: &BizRequest, placed: &mut [Placed<'_>]) -> Result<()>
 }
 
 /// The `UNPACK:<sha1>` comment SOFAArk uses to extract a nested jar before loading it.
-pub fn unpack_comment(request: &BizRequest, library: &Library) -> Option<String> {
+pub fn unpack_comment(request: &BizRequest, library: &Library) -> Result<Option<String>> {
     let ga = format!("{}:{}", library.coordinates.group_id, library.coordinates.artifact_id);
-    request.requires_unpack.contains(&ga).then(|| {
-        use sha1::Digest;
-        let digest = sha1::Sha1::digest(&library.content);
-        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-        format!("UNPACK:{hex}")
-    })
+    if !request.requires_unpack.contains(&ga) {
+        return Ok(None);
+    }
+    Ok(Some(format!("UNPACK:{}", library.content.sha1(&library.origin)?)))
 }

@@ -156,8 +156,8 @@ pub fn plan<'a>(request: &'a BizRequest, progress: &mut dyn Progress) -> Result<
     packaged.sort_by(|a, b| a.entry.cmp(&b.entry));
     for p in packaged {
         let entry = p.entry.as_deref().unwrap_or_default();
-        let comment = libraries::unpack_comment(request, p.library);
-        add(&mut biz, entry, Data::Stored(Cow::Borrowed(&p.library.content)), comment, EntrySource::Library(p.library.origin.clone()), &mut diagnostics);
+        let comment = libraries::unpack_comment(request, p.library)?;
+        add(&mut biz, entry, p.library.content.stored(p.index), comment, EntrySource::Library(p.library.origin.clone()), &mut diagnostics);
     }
 
     let executable = match &request.executable {
@@ -202,15 +202,15 @@ fn describe(source: &EntrySource) -> String {
 pub fn package(request: &BizRequest, progress: &mut dyn Progress) -> Result<BizOutput> {
     let planned = plan(request, progress)?;
     progress.report("write", "biz jar");
-    let biz_jar = planned.biz.write(planned.time)?;
+    let biz = planned.biz.write(planned.time)?;
     let executable_jar = match &planned.executable {
         Some(exe) => {
             progress.report("write", "executable jar");
-            Some(exe.write(&biz_jar, planned.time)?)
+            Some(exe.write(&biz, planned.time)?.pieces)
         }
         None => None,
     };
-    let executable_size = executable_jar.as_ref().map(|_| biz_jar.len() as u64);
+    let executable_size = executable_jar.as_ref().map(|_| biz.size);
     let mut plan = planned.into_model();
     // The plan knew the embedded biz jar only by name; now its size is known.
     if let (Some(exe), Some(size)) = (plan.executable.as_mut(), executable_size) {
@@ -218,7 +218,7 @@ pub fn package(request: &BizRequest, progress: &mut dyn Progress) -> Result<BizO
             entry.size = size;
         }
     }
-    Ok(BizOutput { plan, biz_jar, executable_jar })
+    Ok(BizOutput { plan, biz_jar: biz.pieces, executable_jar })
 }
 
 /// Libraries decided for the executable jar only.

@@ -1,7 +1,8 @@
-//! Zip/jar handling on bytes: [`read`] opens inputs safely (entry names checked, duplicates refused),
+//! Zip/jar handling on bytes: [`content`] is a dependency jar whole or summarized, [`read`] opens inputs safely (entry names checked, duplicates refused),
 //! [`write`] is the deterministic jar writer every output goes through, [`time`] converts the
 //! request's timestamp into zip and manifest times without a clock.
 
+pub mod content;
 pub mod read;
 pub mod time;
 pub mod write;

@@ -2,13 +2,15 @@
 //! absolute paths, no backslashes), and a central directory that names an entry twice is refused
 //! with the entry named, because the zip crate silently keeps only one of them.
 
-use std::io::{Cursor, Read};
+use std::io::Read;
 
 use zip::ZipArchive;
 
+use super::content::Window;
+use crate::model::JarContent;
 use crate::{Error, Result};
 
-pub type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
+pub type Archive<'a> = ZipArchive<Window<'a>>;
 
 /// True when the bytes start like a zip (a local file header, or an empty archive).
 pub fn looks_like_zip(bytes: &[u8]) -> bool {
@@ -21,9 +23,29 @@ pub fn open<'a>(input: &str, bytes: &'a [u8]) -> Result<Archive<'a>> {
         let reason = if bytes.is_empty() { "the file is empty".to_string() } else { "it does not start with a zip header (PK\\3\\4)".to_string() };
         return Err(Error::not_a_zip(input, reason));
     }
-    let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::not_a_zip(input, e))?;
+    let archive = ZipArchive::new(Window::whole(bytes)).map_err(|e| Error::not_a_zip(input, e))?;
+    check_duplicates(input, archive, bytes, 0)
+}
+
+/// Opens a dependency jar, whole or summarized (then only its entry list can be read).
+pub fn open_content<'a>(input: &str, content: &'a JarContent) -> Result<Archive<'a>> {
+    match content {
+        JarContent::Bytes(b) => open(input, b),
+        JarContent::Summary(s) => {
+            // Summaries are made only of archives that start at offset 0 (see `summarize`), so
+            // the reader need not look before the central directory to find the start.
+            let config = zip::read::Config { archive_offset: zip::read::ArchiveOffset::Known(0) };
+            let archive = ZipArchive::with_config(config, content.window()).map_err(|e| Error::not_a_zip(input, e))?;
+            check_duplicates(input, archive, &s.tail, s.tail_offset)
+        }
+    }
+}
+
+/// Refuses an archive whose central directory names an entry twice, naming it; `bytes` is what
+/// the reader holds from `offset` on.
+fn check_duplicates<'a>(input: &str, archive: Archive<'a>, bytes: &[u8], offset: u64) -> Result<Archive<'a>> {
     if archive.has_duplicate_names() {
-        let entry = first_duplicate_name(bytes, archive.central_directory_start()).unwrap_or_else(|| "?".into());
+        let entry = archive.central_directory_start().checked_sub(offset).and_then(|start| first_duplicate_name(bytes, start)).unwrap_or_else(|| "?".into());
         return Err(Error::entry(input, &entry, "appears twice in the central directory; rebuild the jar so each entry is written once"));
     }
     Ok(archive)

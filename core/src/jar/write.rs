@@ -1,16 +1,18 @@
 //! The deterministic jar writer. Output depends only on the entry list: one fixed time for every
-//! entry, fixed Unix modes (0644 files, 0755 directories), `System::Unix` whatever the host OS,
+//! entry, fixed Unix modes (0644 files, 0755 directories), "made by Unix" whatever the host OS,
 //! deflate level 6 through the same zlib-rs code natively and in the component, and no Zip64 (the
 //! SOFAArk loader refuses it).
+//!
+//! Written by hand rather than with the zip crate because a jar here is returned as [`Piece`]s:
+//! the bytes the core made, and "copy library *i* here" for dependency jars, which are stored byte
+//! for byte. Their size and CRC come from the request, so the host splices them from disk and the
+//! bytes never cross into the component. The zip crate always writes and hashes the data itself.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::{Cursor, Write};
+use std::io::Write;
 
-use zip::write::{FullFileOptions, ZipWriter};
-use zip::{CompressionMethod, System};
-
-use crate::model::{EntryMethod, EntrySource, PlanEntry};
+use crate::model::{EntryMethod, EntrySource, LibraryPiece, Piece, PlanEntry};
 use crate::{Error, Result};
 
 /// The most entries a zip can hold without Zip64.
@@ -25,13 +27,17 @@ pub enum Data<'a> {
     Deflated(Cow<'a, [u8]>),
     /// Stored as is, with its CRC; nested jars must be stored.
     Stored(Cow<'a, [u8]>),
+    /// Stored, made of pieces the host splices (a library, or a whole jar made of pieces), whose
+    /// size and CRC are already known.
+    Spliced { pieces: Vec<Piece>, size: u64, crc: u32 },
 }
 
 impl Data<'_> {
-    fn len(&self) -> usize {
+    fn len(&self) -> u64 {
         match self {
             Data::Directory => 0,
-            Data::Deflated(b) | Data::Stored(b) => b.len(),
+            Data::Deflated(b) | Data::Stored(b) => b.len() as u64,
+            Data::Spliced { size, .. } => *size,
         }
     }
 }
@@ -49,10 +55,10 @@ impl OutEntry<'_> {
     /// The entry as the plan shows it.
     pub fn to_plan(&self) -> PlanEntry {
         let method = match self.data {
-            Data::Directory | Data::Stored(_) => EntryMethod::Stored,
             Data::Deflated(_) => EntryMethod::Deflated,
+            Data::Directory | Data::Stored(_) | Data::Spliced { .. } => EntryMethod::Stored,
         };
-        PlanEntry { path: self.path.clone(), method, size: self.data.len() as u64, source: self.source.clone() }
+        PlanEntry { path: self.path.clone(), method, size: self.data.len(), source: self.source.clone() }
     }
 }
 
@@ -62,6 +68,14 @@ impl OutEntry<'_> {
 pub struct EntryList<'a> {
     entries: Vec<OutEntry<'a>>,
     index: BTreeMap<String, usize>,
+}
+
+/// A jar as pieces, with the size and CRC-32 of the whole (so it can be nested in another jar).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub pieces: Vec<Piece>,
+    pub size: u64,
+    pub crc: u32,
 }
 
 impl<'a> EntryList<'a> {
@@ -108,45 +122,183 @@ impl<'a> EntryList<'a> {
         self.entries.iter().map(OutEntry::to_plan).collect()
     }
 
-    /// Writes the entries, in order, as jar bytes.
-    pub fn write(&self, time: zip::DateTime) -> Result<Vec<u8>> {
+    /// Writes the entries, in order, as a jar made of pieces.
+    pub fn write(&self, time: zip::DateTime) -> Result<Written> {
         if self.entries.len() > MAX_ENTRIES {
-            return Err(Error::Internal(format!(
-                "the jar would hold {} entries; SOFAArk cannot read Zip64 archives, so at most {MAX_ENTRIES} are possible",
-                self.entries.len()
-            )));
+            return Err(too_big(format!("it would hold {} entries", self.entries.len())));
         }
-        let capacity: usize = self.entries.iter().map(|e| e.data.len() + 2 * e.path.len() + 100).sum();
-        let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(capacity + 22)));
-        let fail = |path: &str, e: &dyn std::fmt::Display| Error::Internal(format!("writing `{path}`: {e}"));
+        let (dos_time, dos_date) = (time.timepart(), time.datepart());
+        let mut out = Out::default();
+        let mut central = Vec::new();
         for (i, entry) in self.entries.iter().enumerate() {
-            let mut options = FullFileOptions::default()
-                .system(System::Unix)
-                .last_modified_time(time)
-                .large_file(false);
-            if i == 0 {
-                // The JAR magic JarOutputStream puts on the first entry, so `file` says "Java archive".
-                options.add_extra_field(0xCAFE, [], false).map_err(|e| fail(&entry.path, &e))?;
-            }
-            if let Some(comment) = &entry.comment {
-                options = options.with_file_comment(comment.as_str());
-            }
-            match &entry.data {
-                Data::Directory => {
-                    let options = options.compression_method(CompressionMethod::Stored).unix_permissions(0o755);
-                    zip.add_directory(entry.path.trim_end_matches('/'), options).map_err(|e| fail(&entry.path, &e))?;
+            let name = entry.path.as_bytes();
+            let comment = entry.comment.as_deref().unwrap_or("").as_bytes();
+            // The JAR magic JarOutputStream puts on the first entry, so `file` says "Java archive".
+            let extra: &[u8] = if i == 0 { &[0xFE, 0xCA, 0, 0] } else { &[] };
+            let compressed;
+            let (method, crc, csize, usize_, body): (u16, u32, u64, u64, Body<'_>) = match &entry.data {
+                Data::Directory => (0, 0, 0, 0, Body::Bytes(&[])),
+                Data::Stored(b) => (0, crc32(b), b.len() as u64, b.len() as u64, Body::Bytes(b)),
+                Data::Deflated(b) => {
+                    compressed = deflate(b).map_err(|e| Error::Internal(format!("deflating `{}`: {e}", entry.path)))?;
+                    (8, crc32(b), compressed.len() as u64, b.len() as u64, Body::Bytes(&compressed))
                 }
-                Data::Deflated(bytes) | Data::Stored(bytes) => {
-                    let method = if matches!(entry.data, Data::Stored(_)) { CompressionMethod::Stored } else { CompressionMethod::Deflated };
-                    let level = (method == CompressionMethod::Deflated).then_some(6);
-                    let options = options.compression_method(method).compression_level(level).unix_permissions(0o644);
-                    zip.start_file(entry.path.as_str(), options).map_err(|e| fail(&entry.path, &e))?;
-                    zip.write_all(bytes).map_err(|e| fail(&entry.path, &e))?;
+                Data::Spliced { pieces, size, crc } => (0, *crc, *size, *size, Body::Pieces(pieces)),
+            };
+            let csize32 = u32::try_from(csize).map_err(|_| too_big(format!("`{}` is 4 GiB or more", entry.path)))?;
+            let usize32 = u32::try_from(usize_).map_err(|_| too_big(format!("`{}` is 4 GiB or more", entry.path)))?;
+            let offset = u32::try_from(out.offset).map_err(|_| too_big("it would be 4 GiB or more".into()))?;
+            let needed: u16 = if method == 8 { 20 } else { 10 };
+            let header = |sig: u32| {
+                let mut h = Vec::with_capacity(46 + name.len() + extra.len() + comment.len());
+                h.extend_from_slice(&sig.to_le_bytes());
+                if sig == CENTRAL {
+                    h.extend_from_slice(&VERSION_MADE_BY.to_le_bytes());
+                }
+                for v in [needed, UTF8_FLAG, method, dos_time, dos_date] {
+                    h.extend_from_slice(&v.to_le_bytes());
+                }
+                for v in [crc, csize32, usize32] {
+                    h.extend_from_slice(&v.to_le_bytes());
+                }
+                h.extend_from_slice(&(name.len() as u16).to_le_bytes());
+                h.extend_from_slice(&(extra.len() as u16).to_le_bytes());
+                h
+            };
+            let mut local = header(LOCAL);
+            local.extend_from_slice(name);
+            local.extend_from_slice(extra);
+            out.bytes(&local);
+            match body {
+                Body::Bytes(b) => out.bytes(b),
+                Body::Pieces(pieces) => out.splice(pieces),
+            }
+            let is_dir = matches!(entry.data, Data::Directory);
+            let external: u32 = if is_dir { (0o040755 << 16) | 0x10 } else { 0o100644 << 16 };
+            let mut cd = header(CENTRAL);
+            cd.extend_from_slice(&(comment.len() as u16).to_le_bytes());
+            cd.extend_from_slice(&[0, 0, 0, 0]); // disk number start, internal attributes
+            cd.extend_from_slice(&external.to_le_bytes());
+            cd.extend_from_slice(&offset.to_le_bytes());
+            cd.extend_from_slice(name);
+            cd.extend_from_slice(extra);
+            cd.extend_from_slice(comment);
+            central.push(cd);
+        }
+        let cd_offset = u32::try_from(out.offset).map_err(|_| too_big("it would be 4 GiB or more".into()))?;
+        let cd_size: usize = central.iter().map(Vec::len).sum();
+        for cd in &central {
+            out.bytes(cd);
+        }
+        let count = self.entries.len() as u16;
+        let mut end = Vec::with_capacity(22);
+        end.extend_from_slice(&END.to_le_bytes());
+        end.extend_from_slice(&[0, 0, 0, 0]); // this disk, the central directory's disk
+        end.extend_from_slice(&count.to_le_bytes());
+        end.extend_from_slice(&count.to_le_bytes());
+        end.extend_from_slice(&(cd_size as u32).to_le_bytes());
+        end.extend_from_slice(&cd_offset.to_le_bytes());
+        end.extend_from_slice(&[0, 0]); // no archive comment
+        out.bytes(&end);
+        Ok(out.finish())
+    }
+}
+
+const LOCAL: u32 = 0x0403_4b50;
+const CENTRAL: u32 = 0x0201_4b50;
+const END: u32 = 0x0605_4b50;
+/// Unix (3) in the high byte, zip 2.0 in the low one.
+const VERSION_MADE_BY: u16 = (3 << 8) | 20;
+/// General purpose bit 11: names are UTF-8.
+const UTF8_FLAG: u16 = 0x0800;
+
+enum Body<'b> {
+    Bytes(&'b [u8]),
+    Pieces(&'b [Piece]),
+}
+
+fn too_big(what: String) -> Error {
+    Error::Internal(format!("the jar cannot be written without Zip64, which SOFAArk cannot read: {what}"))
+}
+
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut h = crc32fast::Hasher::new();
+    h.update(bytes);
+    h.finalize()
+}
+
+fn deflate(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::with_capacity(bytes.len() / 2 + 64), flate2::Compression::new(6));
+    encoder.write_all(bytes)?;
+    encoder.finish()
+}
+
+/// Accumulates pieces, merging adjacent bytes, and tracks the offset and the CRC of the whole.
+#[derive(Default)]
+struct Out {
+    pieces: Vec<Piece>,
+    buf: Vec<u8>,
+    offset: u64,
+    crc: Option<crc32fast::Hasher>,
+}
+
+impl Out {
+    fn hasher(&mut self) -> &mut crc32fast::Hasher {
+        self.crc.get_or_insert_with(crc32fast::Hasher::new)
+    }
+
+    fn bytes(&mut self, b: &[u8]) {
+        self.buf.extend_from_slice(b);
+        self.hasher().update(b);
+        self.offset += b.len() as u64;
+    }
+
+    fn flush(&mut self) {
+        if !self.buf.is_empty() {
+            self.pieces.push(Piece::Bytes(std::mem::take(&mut self.buf)));
+        }
+    }
+
+    /// Appends a nested stored body made of pieces; a library's CRC is combined, not recomputed.
+    fn splice(&mut self, pieces: &[Piece]) {
+        for p in pieces {
+            match p {
+                Piece::Bytes(b) => self.bytes(b),
+                Piece::Library(lib) => {
+                    self.flush();
+                    self.pieces.push(Piece::Library(*lib));
+                    let other = crc32fast::Hasher::new_with_initial_len(lib.crc, lib.size);
+                    self.hasher().combine(&other);
+                    self.offset += lib.size;
                 }
             }
         }
-        Ok(zip.finish().map_err(|e| fail("central directory", &e))?.into_inner())
     }
+
+    fn finish(mut self) -> Written {
+        self.flush();
+        let crc = self.crc.take().unwrap_or_default().finalize();
+        Written { pieces: self.pieces, size: self.offset, crc }
+    }
+}
+
+/// The jar's bytes, with each library piece read through `library` (tests, and hosts that hold
+/// every input in memory, such as a browser page).
+pub fn assemble<'a>(pieces: &[Piece], mut library: impl FnMut(u32) -> Option<&'a [u8]>) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for p in pieces {
+        match p {
+            Piece::Bytes(b) => out.extend_from_slice(b),
+            Piece::Library(LibraryPiece { index, size, .. }) => {
+                let bytes = library(*index).ok_or_else(|| Error::Internal(format!("library {index} is not in memory")))?;
+                if bytes.len() as u64 != *size {
+                    return Err(Error::Internal(format!("library {index} has {} bytes, not {size}", bytes.len())));
+                }
+                out.extend_from_slice(bytes);
+            }
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -169,21 +321,30 @@ mod tests {
     }
 
     #[test]
-    fn same_entries_give_same_bytes_and_read_back() {
+    fn spliced_libraries_read_back_and_the_whole_crc_is_right() {
+        let lib: &[u8] = b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0 some library bytes";
         let build = || {
             let mut list = EntryList::new();
             list.add("META-INF/MANIFEST.MF", Data::Deflated(Cow::Borrowed(b"Manifest-Version: 1.0\r\n\r\n")), None, src("m")).unwrap();
-            list.add("lib/x.jar", Data::Stored(Cow::Borrowed(b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0")), Some("UNPACK:abc".into()), src("l")).unwrap();
+            let piece = LibraryPiece { index: 0, size: lib.len() as u64, crc: crc32(lib) };
+            let spliced = Data::Spliced { pieces: vec![Piece::Library(piece)], size: piece.size, crc: piece.crc };
+            list.add("lib/x.jar", spliced, Some("UNPACK:abc".into()), src("l")).unwrap();
             list.write(crate::jar::time::entry_time(None).unwrap()).unwrap()
         };
-        let bytes = build();
-        assert_eq!(bytes, build());
+        let written = build();
+        assert_eq!(written, build());
+        assert!(written.pieces.iter().any(|p| matches!(p, Piece::Library(LibraryPiece { index: 0, .. }))));
+        let bytes = assemble(&written.pieces, |_| Some(lib)).unwrap();
+        assert_eq!((bytes.len() as u64, crc32(&bytes)), (written.size, written.crc));
         let mut archive = read::open("out.jar", &bytes).unwrap();
         let names: Vec<_> = archive.file_names().map(|n| n.unwrap().into_owned()).collect();
         assert_eq!(names, ["META-INF/", "META-INF/MANIFEST.MF", "lib/", "lib/x.jar"]);
-        let lib = archive.by_name("lib/x.jar").unwrap();
-        assert_eq!(lib.compression(), CompressionMethod::Stored);
-        assert_eq!(lib.comment(), "UNPACK:abc");
-        assert_eq!(lib.last_modified().unwrap().year(), 1980);
+        let mut entry = archive.by_name("lib/x.jar").unwrap();
+        assert_eq!(entry.compression(), zip::CompressionMethod::Stored);
+        assert_eq!(entry.comment(), "UNPACK:abc");
+        assert_eq!(entry.last_modified().unwrap().year(), 1980);
+        let mut content = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut content).unwrap();
+        assert_eq!(content, lib);
     }
 }

@@ -35,6 +35,15 @@ const JDK_PREFIXES: [&str; 28] = [
     "javax.xml", "org.ietf.jgss", "org.w3c.dom", "org.xml.sax", "org.omg", "javax.management.remote",
 ];
 
+/// Packages the SOFAArk container gives every plugin class loader: its SPI (activators implement
+/// `com.alipay.sofa.ark.spi.service.PluginActivator`) and its API.
+const CONTAINER_PREFIXES: [&str; 2] = ["com.alipay.sofa.ark.spi", "com.alipay.sofa.ark.api"];
+
+/// True for packages a plugin gets without importing them: the JDK's and the container's.
+pub fn is_provided_package(package: &str) -> bool {
+    is_jdk_package(package) || CONTAINER_PREFIXES.iter().any(|p| package == *p || package.starts_with(&format!("{p}.")))
+}
+
 pub fn is_jdk_package(package: &str) -> bool {
     let dotted = format!("{package}.");
     JDK_PREFIXES.iter().any(|p| if p.ends_with('.') { dotted.starts_with(p) } else { dotted.starts_with(&format!("{p}.")) })
@@ -76,7 +85,7 @@ pub fn analyse(
         }
     }
     for p in placed.iter().filter(|p| p.decision == LibraryDecision::Packaged) {
-        let archive = read::open(&p.library.origin, &p.library.content)?;
+        let archive = read::open_content(&p.library.origin, &p.library.content)?;
         for name in archive.file_names() {
             let name = name.map_err(|e| Error::not_a_zip(&p.library.origin, e))?;
             if let Some(c) = class_path(&name) {
@@ -94,7 +103,7 @@ pub fn analyse(
             Ok(found) => {
                 for class in found.refs {
                     let package = package_of(&class);
-                    if !package.is_empty() && !contained_packages.contains(&package) && !is_jdk_package(&package) {
+                    if !package.is_empty() && !contained_packages.contains(&package) && !is_provided_package(&package) {
                         referenced.entry(package).or_insert_with(|| found.name.replace('/', "."));
                     }
                 }
@@ -137,5 +146,7 @@ mod tests {
         assert!(package_matches("a.b", "a.b") && !package_matches("a.b", "a.b.c"));
         assert!(is_jdk_package("java.util") && is_jdk_package("javax.xml.parsers") && is_jdk_package("org.w3c.dom"));
         assert!(!is_jdk_package("javax.servlet") && !is_jdk_package("javax.inject") && !is_jdk_package("javaxx.y") && !is_jdk_package("org.slf4j"));
+        assert!(is_provided_package("com.alipay.sofa.ark.spi.service") && is_provided_package("java.lang"));
+        assert!(!is_provided_package("com.alipay.sofa.ark.container") && !is_provided_package("com.alipay.sofa.ark.spix"));
     }
 }

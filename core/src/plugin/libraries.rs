@@ -8,11 +8,13 @@ use std::collections::BTreeMap;
 
 use crate::biz::libraries::classify;
 use crate::jar::read;
-use crate::model::{Library, LibraryDecision, LibraryKind, LibraryOutcome, PluginRequest, Scope};
+use crate::model::{Diagnostic, Library, LibraryDecision, LibraryKind, LibraryOutcome, PluginRequest, Scope};
 use crate::{Error, Progress, Result};
 
 pub struct Placed<'a> {
     pub library: &'a Library,
+    /// Its position in the request's libraries (what a spliced piece names).
+    pub index: u32,
     pub kind: LibraryKind,
     pub decision: LibraryDecision,
     pub entry: Option<String>,
@@ -35,15 +37,15 @@ fn part(pattern: &str, value: &str) -> bool {
     pattern == "*" || pattern == value
 }
 
+fn exclude_rule_matches(rule: &str, lib: &Library) -> bool {
+    let c = &lib.coordinates;
+    let p: Vec<&str> = rule.split(':').collect();
+    part(p[0], &c.group_id) && part(p[1], &c.artifact_id) && p.get(2).is_none_or(|k| part(k, c.classifier.as_deref().unwrap_or("")))
+}
+
 fn excluded(r: &PluginRequest, lib: &Library) -> bool {
     let c = &lib.coordinates;
-    let classifier = c.classifier.as_deref().unwrap_or("");
-    r.exclude_group_ids.contains(&c.group_id)
-        || r.exclude_artifact_ids.contains(&c.artifact_id)
-        || r.excludes.iter().any(|item| {
-            let p: Vec<&str> = item.split(':').collect();
-            part(p[0], &c.group_id) && part(p[1], &c.artifact_id) && p.get(2).is_none_or(|k| part(k, classifier))
-        })
+    r.exclude_group_ids.contains(&c.group_id) || r.exclude_artifact_ids.contains(&c.artifact_id) || r.excludes.iter().any(|rule| exclude_rule_matches(rule, lib))
 }
 
 fn shade_matches(item: &str, lib: &Library) -> bool {
@@ -52,7 +54,7 @@ fn shade_matches(item: &str, lib: &Library) -> bool {
     p[0] == c.group_id && p[1] == c.artifact_id && p[2] == c.version && p.get(3).is_none_or(|k| Some(*k) == c.classifier.as_deref())
 }
 
-pub fn place<'a>(r: &'a PluginRequest, progress: &mut dyn Progress) -> Result<Vec<Placed<'a>>> {
+pub fn place<'a>(r: &'a PluginRequest, progress: &mut dyn Progress, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<Placed<'a>>> {
     for item in &r.shades {
         let p: Vec<&str> = item.split(':').collect();
         if p[0] == r.project.group_id && p[1] == r.project.artifact_id {
@@ -63,7 +65,7 @@ pub fn place<'a>(r: &'a PluginRequest, progress: &mut dyn Progress) -> Result<Ve
         }
     }
     let mut placed = Vec::with_capacity(r.libraries.len());
-    for library in &r.libraries {
+    for (index, library) in (0u32..).zip(&r.libraries) {
         progress.report("library", &library.origin);
         let (kind, _) = classify(library, None)?;
         let decision = match (library.scope, kind) {
@@ -74,7 +76,16 @@ pub fn place<'a>(r: &'a PluginRequest, progress: &mut dyn Progress) -> Result<Ve
             _ if excluded(r, library) => LibraryDecision::Excluded,
             _ => LibraryDecision::Packaged,
         };
-        placed.push(Placed { library, kind, decision, entry: None });
+        placed.push(Placed { library, index, kind, decision, entry: None });
+    }
+    for (field, rules, matches) in [
+        ("excludes", &r.excludes, &(|rule: &str, l: &Library| exclude_rule_matches(rule, l)) as &dyn Fn(&str, &Library) -> bool),
+        ("exclude-group-ids", &r.exclude_group_ids, &|rule: &str, l: &Library| l.coordinates.group_id == rule),
+        ("exclude-artifact-ids", &r.exclude_artifact_ids, &|rule: &str, l: &Library| l.coordinates.artifact_id == rule),
+    ] {
+        for rule in rules.iter().filter(|rule| !r.libraries.iter().any(|l| matches(rule, l))) {
+            diagnostics.push(Diagnostic::warning("exclude-unused", format!("the exclude rule {rule} matches no dependency"), Some(field.to_string())));
+        }
     }
     let mut artifact_ids: BTreeMap<&str, usize> = BTreeMap::new();
     *artifact_ids.entry(r.project.artifact_id.as_str()).or_default() += 1;

@@ -84,13 +84,16 @@ pub fn plan<'a>(request: &'a PluginRequest, progress: &mut dyn Progress) -> Resu
     let time = time::entry_time(request.output_timestamp)?;
     progress.report("module", &request.module_origin);
     let (files, _) = module_files(&request.module, &request.module_origin)?;
-    let placed = libraries::place(request, progress)?;
     let mut diagnostics = Vec::new();
+    let placed = libraries::place(request, progress, &mut diagnostics)?;
 
     // Shaded jars' files, in shade order, each jar's files sorted.
     let mut shaded = Vec::new();
     for p in placed.iter().filter(|p| p.decision == LibraryDecision::Shaded) {
-        for f in read::read_files(&p.library.origin, &p.library.content)? {
+        let bytes = p.library.content.bytes().ok_or_else(|| {
+            Error::field("shades", format!("{} is shaded but was sent summarized; the host must send shaded libraries whole", p.library.origin))
+        })?;
+        for f in read::read_files(&p.library.origin, bytes)? {
             if f.name != "META-INF/MANIFEST.MF" {
                 shaded.push((p.library.origin.as_str(), f));
             }
@@ -129,7 +132,7 @@ pub fn plan<'a>(request: &'a PluginRequest, progress: &mut dyn Progress) -> Resu
     libs.sort_by(|a, b| a.entry.cmp(&b.entry));
     for p in libs {
         let entry = p.entry.clone().unwrap_or_default();
-        add(&mut entries, &entry, Data::Stored(Cow::Borrowed(&p.library.content)), EntrySource::Library(p.library.origin.clone()));
+        add(&mut entries, &entry, p.library.content.stored(p.index), EntrySource::Library(p.library.origin.clone()));
     }
     add(&mut entries, PLUGIN_MARK, Data::Stored(Cow::Borrowed(PLUGIN_MARK_CONTENT)), EntrySource::Generated("mark".into()));
     for f in files.into_iter().filter(|f| f.path != "META-INF/MANIFEST.MF") {
@@ -191,6 +194,6 @@ fn plugin_manifest(r: &PluginRequest, files: &[crate::module::ModuleFile<'_>]) -
 pub fn package(request: &PluginRequest, progress: &mut dyn Progress) -> Result<PluginOutput> {
     let planned = plan(request, progress)?;
     progress.report("write", "plugin jar");
-    let plugin_jar = planned.entries.write(planned.time)?;
+    let plugin_jar = planned.entries.write(planned.time)?.pieces;
     Ok(PluginOutput { plan: planned.into_model(), plugin_jar })
 }

@@ -19,8 +19,9 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 /**
- * Runs {@code arkpack --json -q biz --request FILE} and reads its JSON answer: diagnostics go to Maven's
- * log at their severity, a failure becomes a message in POM terms ({@code biz-name} is {@code <bizName>}).
+ * Runs {@code arkpack --json -q biz|plugin --request FILE} and reads its JSON answer: diagnostics go to
+ * Maven's log at their severity, a failure becomes a message in POM terms ({@code biz-name} is
+ * {@code <bizName>}, {@code exported.packages} is {@code <exported><packages>}).
  */
 final class ArkpackRunner {
     private ArkpackRunner() {
@@ -51,6 +52,21 @@ final class ArkpackRunner {
             {"build-info.git", "the git facts (<disableGitInfo>true</disableGitInfo> leaves them out)"},
             {"build-info.build-time", "build-time"},
             {"module.jar", "the module jar"}, {"module", "the module jar"},
+            // goal ark-plugin (sofa-ark-plugin-maven-plugin's parameter names)
+            {"plugin-name", "<pluginName>"}, {"pluginName", "<pluginName>"},
+            {"description", "<description>"},
+            {"activator", "<activator>"},
+            {"exported", "<exported>"}, {"exported.mode", "<exported><mode>"},
+            {"exported.packages", "<exported><packages>"}, {"exported.classes", "<exported><classes>"},
+            {"exported.resources", "<exported><resources>"},
+            {"imported", "<imported>"}, {"imported.packages", "<imported><packages>"},
+            {"imported.classes", "<imported><classes>"}, {"imported.resources", "<imported><resources>"},
+            {"excludes", "<excludes>"},
+            {"exclude-group-ids", "<excludeGroupIds>"}, {"excludeGroupIds", "<excludeGroupIds>"},
+            {"exclude-artifact-ids", "<excludeArtifactIds>"}, {"excludeArtifactIds", "<excludeArtifactIds>"},
+            {"shades", "<shades>"},
+            {"export-plugin-class", "<exportPluginClass>"}, {"exportPluginClass", "<exportPluginClass>"},
+            {"strict", "<strict>"},
         };
         for (String[] n : names) {
             POM_NAMES.put(n[0], n[1]);
@@ -78,13 +94,19 @@ final class ArkpackRunner {
         String message;
         String field;
         String input;
+        /** The plan arkpack answered with (its {@code report} for the plugin goal), or null. */
+        JsonObject plan;
         final List<JsonObject> diagnostics = new ArrayList<>();
 
         void renderDiagnostics(Log log) {
             for (JsonObject d : diagnostics) {
                 String severity = str(d, "severity");
+                String location = str(d, "location");
+                if (location != null && POM_NAMES.containsKey(location)) {
+                    location = POM_NAMES.get(location);
+                }
                 String text = "arkpack [" + str(d, "code") + "] " + str(d, "message")
-                        + (str(d, "location") != null ? " (" + str(d, "location") + ")" : "");
+                        + (location != null ? " (" + location + ")" : "");
                 if ("error".equals(severity)) {
                     log.error(text);
                 } else if ("warning".equals(severity)) {
@@ -115,7 +137,12 @@ final class ArkpackRunner {
     }
 
     static Result run(File binary, File requestFile, Log log) throws MojoExecutionException {
-        List<String> cmd = Arrays.asList(binary.getAbsolutePath(), "--json", "-q", "biz", "--request", requestFile.getAbsolutePath());
+        return run(binary, "biz", requestFile, log);
+    }
+
+    /** {@code command} is the arkpack subcommand: {@code biz} (goal repackage) or {@code plugin} (goal ark-plugin). */
+    static Result run(File binary, String command, File requestFile, Log log) throws MojoExecutionException {
+        List<String> cmd = Arrays.asList(binary.getAbsolutePath(), "--json", "-q", command, "--request", requestFile.getAbsolutePath());
         Process p;
         try {
             p = new ProcessBuilder(cmd).start();
@@ -166,7 +193,8 @@ final class ArkpackRunner {
         r.ok = json.has("ok") && json.get("ok").getAsBoolean() && exit == 0;
         collectDiagnostics(json, r.diagnostics);
         if (json.has("plan") && json.get("plan").isJsonObject()) {
-            collectDiagnostics(json.getAsJsonObject("plan"), r.diagnostics);
+            r.plan = json.getAsJsonObject("plan");
+            collectDiagnostics(r.plan, r.diagnostics);
         }
         if (!r.ok) {
             JsonObject error = json.has("error") && json.get("error").isJsonObject() ? json.getAsJsonObject("error") : new JsonObject();

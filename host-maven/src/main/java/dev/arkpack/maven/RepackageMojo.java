@@ -221,12 +221,7 @@ public class RepackageMojo extends AbstractMojo {
         refuseSlimming();
 
         Artifact main = project.getArtifact();
-        File moduleJar = main.getFile();
-        if (moduleJar == null || !moduleJar.isFile()) {
-            throw new MojoFailureException("arkpack: the module's jar is missing (project.getArtifact().getFile() is "
-                    + (moduleJar == null ? "not set" : moduleJar) + "). Bind goal `repackage` to the `package` phase after "
-                    + "maven-jar-plugin's `jar` goal (the default), and run at least `mvn package`.");
-        }
+        File moduleJar = moduleJar(main, "repackage");
 
         File arkDir = new File(outputDirectory, "sofa-ark");
         File requestFile = new File(arkDir, "arkpack-request.json");
@@ -253,18 +248,7 @@ public class RepackageMojo extends AbstractMojo {
                 .flag("packageProvided", packageProvided)
                 .outputTimestamp(outputTimestamp)
                 .output(bizJar);
-        for (Artifact a : project.getArtifacts()) {
-            File f = a.getFile();
-            if (f == null) {
-                throw new MojoExecutionException("arkpack: dependency " + a + " has no file; was it resolved?");
-            }
-            if (f.isDirectory()) {
-                throw new MojoFailureException("arkpack: dependency " + a + " resolved to the directory " + f
-                        + " (a reactor module that was not packaged); build the reactor to at least `package`");
-            }
-            request.library(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), a.getClassifier(),
-                    a.getArtifactHandler().getExtension(), a.getScope(), f);
-        }
+        addLibraries(request, project.getArtifacts());
         JsonObject buildInfo = new JsonObject();
         if (!hasOutputTimestamp()) {
             // The official plugin always writes build-time ("now"); with project.build.outputTimestamp
@@ -314,6 +298,34 @@ public class RepackageMojo extends AbstractMojo {
         }
         if (!keepArkBizJar) {
             bizJar.deleteOnExit();
+        }
+    }
+
+    /** The project's plain jar (from maven-jar-plugin); shared by the goals repackage and ark-plugin. */
+    static File moduleJar(Artifact main, String goal) throws MojoFailureException {
+        File moduleJar = main.getFile();
+        if (moduleJar == null || !moduleJar.isFile()) {
+            throw new MojoFailureException("arkpack: the module's jar is missing (project.getArtifact().getFile() is "
+                    + (moduleJar == null ? "not set" : moduleJar) + "). Bind goal `" + goal + "` to the `package` phase after "
+                    + "maven-jar-plugin's `jar` goal (the default), and run at least `mvn package`.");
+        }
+        return moduleJar;
+    }
+
+    /** Every resolved artifact as a request library; shared by the goals repackage and ark-plugin. */
+    static void addLibraries(RequestBuilder request, Iterable<Artifact> artifacts)
+            throws MojoExecutionException, MojoFailureException {
+        for (Artifact a : artifacts) {
+            File f = a.getFile();
+            if (f == null) {
+                throw new MojoExecutionException("arkpack: dependency " + a + " has no file; was it resolved?");
+            }
+            if (f.isDirectory()) {
+                throw new MojoFailureException("arkpack: dependency " + a + " resolved to the directory " + f
+                        + " (a reactor module that was not packaged); build the reactor to at least `package`");
+            }
+            request.library(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), a.getClassifier(),
+                    a.getArtifactHandler().getExtension(), a.getScope(), f);
         }
     }
 

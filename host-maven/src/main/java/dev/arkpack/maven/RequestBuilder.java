@@ -2,6 +2,7 @@ package dev.arkpack.maven;
 
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -106,6 +107,41 @@ final class RequestBuilder {
         e.addProperty("arkVersion", version);
         e.addProperty("output", output.getAbsolutePath());
         root.add("executable", e);
+        return this;
+    }
+
+    /** A string value as it is (nothing when null). */
+    RequestBuilder put(String key, String v) {
+        return string(key, v);
+    }
+
+    /** A boolean written whatever its value (for keys whose default is true). */
+    RequestBuilder bool(String key, boolean value) {
+        root.addProperty(key, value);
+        return this;
+    }
+
+    /**
+     * An object of lists and strings, such as the plugin's {@code exported} / {@code imported}; empty
+     * lists and null strings are left out, and so is the whole object when nothing is left.
+     */
+    RequestBuilder object(String key, Map<String, Object> fields) {
+        JsonObject o = new JsonObject();
+        for (Map.Entry<String, Object> f : fields.entrySet()) {
+            Object v = f.getValue();
+            if (v instanceof List) {
+                if (!((List<?>) v).isEmpty()) {
+                    JsonArray a = new JsonArray();
+                    ((List<?>) v).forEach(item -> a.add(item.toString()));
+                    o.add(f.getKey(), a);
+                }
+            } else if (v != null) {
+                o.addProperty(f.getKey(), v.toString());
+            }
+        }
+        if (o.size() > 0) {
+            root.add(key, o);
+        }
         return this;
     }
 

@@ -3,6 +3,7 @@ package arkpack.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,9 +25,18 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each case jar read with the JDK alone: java.util.jar.JarFile, its manifest, and the nested jars under lib/. */
+/**
+ * Each case jar (biz or plugin) read with the JDK alone: java.util.jar.JarFile, its manifest, and the nested
+ * jars under lib/.
+ */
 class CaseJarJdkTest {
     static final String BIZ_MARK = "com/alipay/sofa/ark/biz/mark";
+    static final String PLUGIN_MARK = "com/alipay/sofa/ark/plugin/mark";
+
+    /** The keys sofa-ark-plugin-maven-plugin writes into every plugin manifest (reference/ark-format.md 4.3). */
+    static final List<String> PLUGIN_KEYS = java.util.Arrays.asList("groupId", "artifactId", "version", "priority",
+            "pluginName", "description", "activator", "import-packages", "import-classes", "import-resources",
+            "export-mode", "export-packages", "export-classes", "export-resources");
 
     static List<ArkCase> cases() throws IOException {
         return ArkCase.all();
@@ -34,20 +44,36 @@ class CaseJarJdkTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void manifestCarriesTheExpectedBizAttributes(ArkCase c) throws IOException {
-        assertEquals(ArkCase.KIND_BIZ, c.kind, c + ": unsupported kind");
+    void manifestCarriesTheExpectedAttributes(ArkCase c) throws IOException {
         try (JarFile jar = new JarFile(c.jar)) {
             Manifest manifest = jar.getManifest();
             assertNotNull(manifest, c + ": JarFile.getManifest() found no META-INF/MANIFEST.MF");
             Attributes main = manifest.getMainAttributes();
-            assertEquals(c.bizName, main.getValue("Ark-Biz-Name"), c + ": Ark-Biz-Name");
-            assertEquals(c.bizVersion, main.getValue("Ark-Biz-Version"), c + ": Ark-Biz-Version");
-            assertEquals(c.priority, main.getValue("priority"), c + ": priority");
-            assertEquals(c.mainClass, main.getValue("Start-Class"), c + ": Start-Class");
-            assertEquals(c.mainClass, main.getValue("Main-Class"), c + ": Main-Class");
-            assertEquals(c.webContextPath, main.getValue("web-context-path"), c + ": web-context-path");
-            assertEquals(c.denyImportPackages, main.getValue("deny-import-packages"), c + ": deny-import-packages");
-            assertEquals(c.declaredLibraries, main.getValue("declared-libraries"), c + ": declared-libraries");
+            if (c.isBiz()) {
+                assertEquals(c.bizName, main.getValue("Ark-Biz-Name"), c + ": Ark-Biz-Name");
+                assertEquals(c.bizVersion, main.getValue("Ark-Biz-Version"), c + ": Ark-Biz-Version");
+                assertEquals(c.priority, main.getValue("priority"), c + ": priority");
+                assertEquals(c.mainClass, main.getValue("Start-Class"), c + ": Start-Class");
+                assertEquals(c.mainClass, main.getValue("Main-Class"), c + ": Main-Class");
+                assertEquals(c.webContextPath, main.getValue("web-context-path"), c + ": web-context-path");
+                assertEquals(c.denyImportPackages, main.getValue("deny-import-packages"), c + ": deny-import-packages");
+                assertEquals(c.declaredLibraries, main.getValue("declared-libraries"), c + ": declared-libraries");
+            } else {
+                assertTrue(c.isPlugin(), c + ": unsupported kind " + c.kind);
+                // The official plugin always writes every one of these keys (an empty value when unset).
+                for (String key : PLUGIN_KEYS) {
+                    assertNotNull(main.getValue(key), c + ": the plugin manifest lacks " + key);
+                }
+                assertEquals(c.pluginName, main.getValue("pluginName"), c + ": pluginName");
+                assertEquals(c.groupId, main.getValue("groupId"), c + ": groupId");
+                assertEquals(c.artifactId, main.getValue("artifactId"), c + ": artifactId");
+                assertEquals(c.version, main.getValue("version"), c + ": version");
+                assertEquals(c.priority, main.getValue("priority"), c + ": priority");
+                assertEquals(c.activator, main.getValue("activator"), c + ": activator");
+                assertEquals(c.exportPackages, main.getValue("export-packages"), c + ": export-packages");
+                assertEquals(c.importPackages, main.getValue("import-packages"), c + ": import-packages");
+                assertEquals(c.exportClasses, ArkCase.csvSet(main.getValue("export-classes")), c + ": export-classes (as a set)");
+            }
         }
     }
 
@@ -67,12 +93,16 @@ class CaseJarJdkTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void bizMarkIsAFileEntry(ArkCase c) throws IOException {
+    void markIsAFileEntry(ArkCase c) throws IOException {
+        // com/alipay/sofa/ark/biz/mark for a biz, com/alipay/sofa/ark/plugin/mark for a plugin
+        String markName = c.markEntry();
         try (JarFile jar = new JarFile(c.jar)) {
-            ZipEntry mark = jar.getEntry(BIZ_MARK);
-            assertNotNull(mark, c + ": no " + BIZ_MARK + " entry");
-            assertFalse(mark.isDirectory(), c + ": " + BIZ_MARK + " is a directory");
-            assertEquals(BIZ_MARK, mark.getName(), c + ": the mark entry is named " + mark.getName());
+            ZipEntry mark = jar.getEntry(markName);
+            assertNotNull(mark, c + ": no " + markName + " entry");
+            assertFalse(mark.isDirectory(), c + ": " + markName + " is a directory");
+            assertEquals(markName, mark.getName(), c + ": the mark entry is named " + mark.getName());
+            String other = c.isPlugin() ? BIZ_MARK : PLUGIN_MARK;
+            assertNull(jar.getEntry(other), c + ": a " + c.kind + " must not carry " + other);
         }
     }
 

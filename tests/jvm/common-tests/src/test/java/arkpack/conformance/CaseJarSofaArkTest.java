@@ -27,13 +27,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.alipay.sofa.ark.loader.JarBizArchive;
 import com.alipay.sofa.ark.loader.archive.JarFileArchive;
+import com.alipay.sofa.ark.loader.JarPluginArchive;
+import com.alipay.sofa.ark.spi.archive.AbstractArchive;
 import com.alipay.sofa.ark.spi.archive.BizArchive;
+import com.alipay.sofa.ark.spi.archive.PluginArchive;
 import com.alipay.sofa.ark.spi.constant.Constants;
+import com.alipay.sofa.ark.spi.service.PluginActivator;
 
 /**
- * Each case jar opened the way the SOFAArk container opens a biz file (BizFactoryServiceImpl.createBiz):
- * the loader's own JarFile, then JarFileArchive, then JarBizArchive; all classes are the real ones from Maven
- * Central.
+ * Each case jar opened the way the SOFAArk container opens it: the loader's own JarFile, then JarFileArchive,
+ * then JarBizArchive for a biz (BizFactoryServiceImpl.createBiz) or JarPluginArchive for a plugin
+ * (PluginFactoryServiceImpl.createPlugin); all classes are the real ones from Maven Central.
  */
 class CaseJarSofaArkTest {
 
@@ -47,16 +51,34 @@ class CaseJarSofaArkTest {
         return ArkCase.all();
     }
 
-    static BizArchive open(ArkCase c) throws IOException {
-        return new JarBizArchive(new JarFileArchive(new com.alipay.sofa.ark.loader.jar.JarFile(c.jar)));
+    /** A JarBizArchive for a biz case, a JarPluginArchive for a plugin case. */
+    static AbstractArchive open(ArkCase c) throws IOException {
+        JarFileArchive archive = new JarFileArchive(new com.alipay.sofa.ark.loader.jar.JarFile(c.jar));
+        if (c.isPlugin()) {
+            return new JarPluginArchive(archive);
+        }
+        assertTrue(c.isBiz(), c + ": unsupported kind " + c.kind);
+        return new JarBizArchive(archive);
+    }
+
+    /** The class path the runtime builds: BizArchive.getUrls() or PluginArchive.getUrls(). */
+    static URL[] urls(AbstractArchive archive) throws IOException {
+        if (archive instanceof PluginArchive) {
+            return ((PluginArchive) archive).getUrls();
+        }
+        return ((BizArchive) archive).getUrls();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void runtimeReadsTheExpectedBizModel(ArkCase c) throws IOException {
+    void runtimeReadsTheExpectedModel(ArkCase c) throws IOException {
         Manifest manifest = open(c).getManifest();
-        assertNotNull(manifest, c + ": JarBizArchive.getManifest() is null");
+        assertNotNull(manifest, c + ": the archive's getManifest() is null");
         Attributes main = manifest.getMainAttributes();
+        if (c.isPlugin()) {
+            assertPluginAttributes(c, main);
+            return;
+        }
         assertEquals(c.bizName, main.getValue(Constants.ARK_BIZ_NAME), c + ": " + Constants.ARK_BIZ_NAME);
         assertEquals(c.bizVersion, main.getValue(Constants.ARK_BIZ_VERSION), c + ": " + Constants.ARK_BIZ_VERSION);
         // The container parses priority with Integer.valueOf; a non-integer fails biz creation.
@@ -76,28 +98,30 @@ class CaseJarSofaArkTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void runtimeDetectsTheBizMark(ArkCase c) throws IOException {
-        // The container's isArkBiz test: a non-directory entry named exactly like the mark.
-        assertTrue(open(c).isEntryExist(
-                        e -> !e.isDirectory() && e.getName().equals(Constants.ARK_BIZ_MARK_ENTRY)),
-                c + ": BizArchive.isEntryExist finds no " + Constants.ARK_BIZ_MARK_ENTRY + " file entry");
+    void runtimeDetectsTheMark(ArkCase c) throws IOException {
+        // The container's isArkBiz / isArkPlugin test: a non-directory entry named exactly like the mark.
+        String mark = c.isPlugin() ? Constants.ARK_PLUGIN_MARK_ENTRY : Constants.ARK_BIZ_MARK_ENTRY;
+        assertEquals(c.markEntry(), mark, c + ": mark entry name");
+        assertTrue(open(c).isEntryExist(e -> !e.isDirectory() && e.getName().equals(mark)),
+                c + ": isEntryExist finds no " + mark + " file entry");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void classPathIsBizRootThenOneNestedUrlPerLibEntry(ArkCase c) throws IOException {
-        BizArchive biz = open(c);
-        URL[] urls = biz.getUrls();
-        String root = biz.getUrl().toString();
+    void classPathIsRootThenOneNestedUrlPerLibEntry(ArkCase c) throws IOException {
+        AbstractArchive archive = open(c);
+        URL[] urls = urls(archive);
+        String root = archive.getUrl().toString();
         assertTrue(urls.length >= 1, c + ": getUrls() is empty");
-        assertEquals(root, urls[0].toString(), c + ": the first class-path URL must be the biz root");
+        assertEquals(root, urls[0].toString(), c + ": the first class-path URL must be the " + c.kind + " root");
 
-        // The runtime adds a nested archive for every entry starting with lib/, directories included.
+        // A biz gets a nested archive for every entry starting with lib/, directories included (JarBizArchive);
+        // a plugin for every one except the lib/ directory entry itself (JarPluginArchive).
         List<String> libEntries = new ArrayList<String>();
         List<String> libFiles = new ArrayList<String>();
         try (JarFile jar = new JarFile(c.jar)) {
             for (JarEntry e : Collections.list(jar.entries())) {
-                if (e.getName().startsWith("lib/")) {
+                if (e.getName().startsWith("lib/") && !(c.isPlugin() && e.getName().equals("lib/"))) {
                     libEntries.add(stripSlash(e.getName()));
                     if (!e.isDirectory()) {
                         libFiles.add(e.getName());
@@ -121,10 +145,10 @@ class CaseJarSofaArkTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void everyNestedLibraryUrlServesItsEntries(ArkCase c) throws Exception {
-        BizArchive biz = open(c);
-        String root = biz.getUrl().toString();
+        AbstractArchive archive = open(c);
+        String root = archive.getUrl().toString();
         Map<String, URL> byLib = new LinkedHashMap<String, URL>();
-        for (URL url : biz.getUrls()) {
+        for (URL url : urls(archive)) {
             if (!url.toString().equals(root)) {
                 byLib.put(nestedEntryName(root, url), url);
             }
@@ -159,11 +183,13 @@ class CaseJarSofaArkTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void bizClassLoaderLoadsAClassOfEveryLibraryAndFindsTheMainClass(ArkCase c) throws Exception {
-        BizArchive biz = open(c);
+    void classLoaderLoadsAClassOfEveryLibraryAndFindsTheMainOrActivatorClass(ArkCase c) throws Exception {
+        AbstractArchive archive = open(c);
         byte[] mainClassBytes;
+        // A plugin sees the container's SPI (PluginActivator) as it does inside SOFAArk; a biz the JDK only.
+        ClassLoader parent = c.isPlugin() ? new SpiOnlyLoader() : platformLoader();
         try (JarFile jdk = new JarFile(c.jar);
-             URLClassLoader loader = new URLClassLoader(biz.getUrls(), platformLoader())) {
+             URLClassLoader loader = new URLClassLoader(urls(archive), parent)) {
             for (String lib : c.libs) {
                 JarEntry libEntry = jdk.getJarEntry(lib);
                 assertNotNull(libEntry, c + ": no entry " + lib);
@@ -194,6 +220,10 @@ class CaseJarSofaArkTest {
                 assertNotNull(loaded, c + ": no class of " + lib + " loads through the biz class path: " + failures);
                 assertTrue(loaded.getClassLoader() == loader, c + ": " + loaded + " came from another loader");
             }
+            if (c.isPlugin()) {
+                assertPluginClasses(c, loader);
+                return;
+            }
             String mainResource = c.mainClass.replace('.', '/') + ".class";
             URL main = loader.getResource(mainResource);
             assertNotNull(main, c + ": the biz class path has no " + mainResource);
@@ -204,6 +234,52 @@ class CaseJarSofaArkTest {
         assertTrue(mainClassBytes.length > 4 && (mainClassBytes[0] & 0xff) == 0xCA && (mainClassBytes[1] & 0xff) == 0xFE
                 && (mainClassBytes[2] & 0xff) == 0xBA && (mainClassBytes[3] & 0xff) == 0xBE,
                 c + ": " + c.mainClass + " is not a class file");
+    }
+
+    /** The plugin attributes as PluginFactoryServiceImpl.createPlugin reads them (Constants are the runtime's names). */
+    static void assertPluginAttributes(ArkCase c, Attributes main) {
+        assertEquals(c.pluginName, main.getValue(Constants.PLUGIN_NAME_ATTRIBUTE), c + ": " + Constants.PLUGIN_NAME_ATTRIBUTE);
+        assertEquals(c.groupId, main.getValue(Constants.GROUP_ID_ATTRIBUTE), c + ": " + Constants.GROUP_ID_ATTRIBUTE);
+        assertEquals(c.artifactId, main.getValue(Constants.ARTIFACT_ID_ATTRIBUTE), c + ": " + Constants.ARTIFACT_ID_ATTRIBUTE);
+        assertEquals(c.version, main.getValue(Constants.PLUGIN_VERSION_ATTRIBUTE), c + ": " + Constants.PLUGIN_VERSION_ATTRIBUTE);
+        // PluginModel.setPriority parses with Integer.valueOf; a non-integer fails plugin creation.
+        String priority = main.getValue(Constants.PRIORITY_ATTRIBUTE);
+        assertNotNull(priority, c + ": no priority attribute");
+        assertEquals(Integer.valueOf(c.priority), Integer.valueOf(priority), c + ": priority");
+        assertEquals(c.activator, main.getValue(Constants.ACTIVATOR_ATTRIBUTE), c + ": " + Constants.ACTIVATOR_ATTRIBUTE);
+        assertEquals(c.exportPackages, main.getValue(Constants.EXPORT_PACKAGES_ATTRIBUTE), c + ": " + Constants.EXPORT_PACKAGES_ATTRIBUTE);
+        assertEquals(c.importPackages, main.getValue(Constants.IMPORT_PACKAGES_ATTRIBUTE), c + ": " + Constants.IMPORT_PACKAGES_ATTRIBUTE);
+        assertEquals(c.exportClasses, ArkCase.csvSet(main.getValue(Constants.EXPORT_CLASSES_ATTRIBUTE)),
+                c + ": " + Constants.EXPORT_CLASSES_ATTRIBUTE + " (as a set)");
+    }
+
+    /** The activator loads and is a PluginActivator; every exported class is on the plugin's class path. */
+    static void assertPluginClasses(ArkCase c, URLClassLoader loader) throws Exception {
+        if (!c.activator.trim().isEmpty()) {
+            Class<?> activator = Class.forName(c.activator.trim(), false, loader);
+            assertTrue(activator.getClassLoader() == loader, c + ": the activator came from another loader");
+            assertTrue(PluginActivator.class.isAssignableFrom(activator),
+                    c + ": " + activator + " does not implement " + PluginActivator.class.getName());
+        }
+        for (String exported : c.exportClasses) {
+            assertNotNull(loader.findResource(exported.replace('.', '/') + ".class"),
+                    c + ": export-classes names " + exported + ", which the plugin's class path does not hold");
+        }
+    }
+
+    /** The JDK, plus the container's SPI (com.alipay.sofa.ark.spi.*), which SOFAArk exports to every plugin. */
+    static final class SpiOnlyLoader extends ClassLoader {
+        SpiOnlyLoader() {
+            super(platformLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith("com.alipay.sofa.ark.spi.")) {
+                return CaseJarSofaArkTest.class.getClassLoader().loadClass(name);
+            }
+            return super.loadClass(name, resolve);
+        }
     }
 
     /** "jar:file:/x/biz.jar!/lib/a.jar!/" with root "jar:file:/x/biz.jar!/" gives "lib/a.jar". */

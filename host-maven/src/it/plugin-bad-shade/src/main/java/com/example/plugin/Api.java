@@ -1,0 +1,4 @@
+package com.example.plugin;
+
+public class Api {
+}
