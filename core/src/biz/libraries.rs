@@ -8,7 +8,8 @@ use crate::jar::read::{self, Marker};
 use crate::model::{BizRequest, Library, LibraryDecision, LibraryKind, LibraryOutcome, Scope};
 use crate::{Error, Progress, Result};
 
-/// A library with its kind and decision; `entry` is set for those going into the biz jar.
+/// A library with its kind and decision; `entry` is set for those going into the jar's `lib/`.
+/// Biz and plugin jars both place their libraries with it.
 #[derive(Debug)]
 pub struct Placed<'a> {
     pub library: &'a Library,

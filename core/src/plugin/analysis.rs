@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::libraries::Placed;
+use crate::biz::libraries::Placed;
 use crate::classfile::refs::{package_of, refs};
 use crate::jar::read::{self, JarFile};
 use crate::model::{Diagnostic, LibraryDecision, PluginRequest};

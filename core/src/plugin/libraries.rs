@@ -6,31 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::biz::libraries::classify;
+use crate::biz::libraries::{classify, Placed};
 use crate::jar::read;
-use crate::model::{Diagnostic, Library, LibraryDecision, LibraryKind, LibraryOutcome, PluginRequest, Scope};
+use crate::model::{Diagnostic, Library, LibraryDecision, LibraryKind, PluginRequest, Scope};
 use crate::{Error, Progress, Result};
-
-pub struct Placed<'a> {
-    pub library: &'a Library,
-    /// Its position in the request's libraries (what a spliced piece names).
-    pub index: u32,
-    pub kind: LibraryKind,
-    pub decision: LibraryDecision,
-    pub entry: Option<String>,
-}
-
-impl Placed<'_> {
-    pub fn outcome(&self) -> LibraryOutcome {
-        LibraryOutcome {
-            coordinates: self.library.coordinates.clone(),
-            origin: self.library.origin.clone(),
-            kind: self.kind,
-            decision: self.decision,
-            entry: self.entry.clone(),
-        }
-    }
-}
 
 /// `*` or equal.
 fn part(pattern: &str, value: &str) -> bool {
@@ -76,7 +55,7 @@ pub fn place<'a>(r: &'a PluginRequest, progress: &mut dyn Progress, diagnostics:
             _ if excluded(r, library) => LibraryDecision::Excluded,
             _ => LibraryDecision::Packaged,
         };
-        placed.push(Placed { library, index, kind, decision, entry: None });
+        placed.push(Placed { library, index, kind, decision, entry: None, file_name: library.coordinates.file_name() });
     }
     for (field, rules, matches) in [
         ("excludes", &r.excludes, &(|rule: &str, l: &Library| exclude_rule_matches(rule, l)) as &dyn Fn(&str, &Library) -> bool),
