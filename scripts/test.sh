@@ -27,13 +27,16 @@ mvn -B -f host-maven/pom.xml verify -Darkpack.binary="$PWD/target/release/arkpac
 echo "== Koupleless end to end (tests/e2e: a real base on each line installs and serves an arkpack biz)"
 ARKPACK_BIN="$PWD/target/release/arkpack" python3 tests/e2e/run_e2e.py 2>&1 | tee "$log_dir/e2e.log"
 
+echo "== Koupleless base carrying arkpack plugins (tests/e2e-plugin: a module uses classes the plugins export)"
+ARKPACK_BIN="$PWD/target/release/arkpack" python3 tests/e2e-plugin/run_e2e_plugin.py 2>&1 | tee "$log_dir/e2e-plugin.log"
+
 # One closing line for all runners: cargo's "test result" lines, Surefire's per-module totals and
 # the Maven invoker's build results.
 read -r cargo_passed cargo_failed < <(grep -E '^test result:' "$log_dir/cargo.log" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/' | awk '{p+=$1; f+=$2} END {print p+0, f+0}')
 read -r mvn_run mvn_failed < <(grep -E 'Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$log_dir/mvn.log" | sed -E 's/.*Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+), Skipped: ([0-9]+)$/\1 \2 \3 \4/' | awk '{r+=$1-$4-$2-$3; f+=$2+$3} END {print r+0, f+0}')
 read -r it_passed it_failed < <(grep -E 'Passed: [0-9]+, Failed: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+' "$log_dir/maven-host.log" | tail -1 | sed -E 's/.*Passed: ([0-9]+), Failed: ([0-9]+), Errors: ([0-9]+).*/\1 \2 \3/' | awk '{print $1+0, $2+$3}')
 echo
-# run_e2e.py's summary has one "  PASS  " or "  FAIL  " line per Koupleless line.
-e2e_passed=$(grep -cE '^  PASS  ' "$log_dir/e2e.log" || true)
-e2e_failed=$(grep -cE '^  FAIL  ' "$log_dir/e2e.log" || true)
+# The end-to-end scripts' summaries have one "  PASS  " or "  FAIL  " line per Koupleless line.
+e2e_passed=$(cat "$log_dir/e2e.log" "$log_dir/e2e-plugin.log" | grep -cE '^  PASS  ' || true)
+e2e_failed=$(cat "$log_dir/e2e.log" "$log_dir/e2e-plugin.log" | grep -cE '^  FAIL  ' || true)
 echo "$((cargo_passed + mvn_run + it_passed + e2e_passed)) passed, $((cargo_failed + mvn_failed + it_failed + e2e_failed)) failed"
