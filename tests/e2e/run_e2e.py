@@ -2,27 +2,35 @@
 """End-to-end test of arkpack's ark-biz jars against a real Koupleless base.
 
 For each runtime line (see README.md) it:
-  1. builds the base fat jar and the module's plain jar with Maven (the module build also writes
-     its resolved dependencies with scopes and files to target/arkpack-libraries.txt);
-  2. writes an arkpack request from those facts and runs `arkpack biz --request` (never the
-     official sofa-ark-maven-plugin);
+  1. builds the base fat jar and the module with Maven; the module's `mvn package` makes its ark-biz
+     jar with arkpack's Maven plugin (dev.arkpack:arkpack-maven-plugin, goal repackage, never the
+     official sofa-ark-maven-plugin) and also writes its resolved dependencies with scopes and files
+     to target/arkpack-libraries.txt;
+  2. checks the plugin's jar, then writes an equivalent arkpack request from those facts, runs
+     `arkpack biz --request` with the binary the plugin ran, and requires identical bytes;
   3. starts the base with `java -jar` on free loopback ports and waits until it is ready;
-  4. drives the base's arklet HTTP API: installBiz, the module's endpoint through the base's
+  4. drives the base's arklet HTTP API: installBiz of the plugin's jar, the module's endpoint through the base's
      Tomcat, queryAllBiz, a second installBiz (REPEAT_BIZ), uninstallBiz, the endpoint gone;
   5. always stops the base, and prints the tail of its logs when a step failed.
 
 One command, no questions asked; prints PASS or FAIL per line and exits non-zero on any failure.
-Nothing is skipped: a missing arkpack binary, JDK, Maven or jar is a failure.
+Nothing is skipped: a missing Maven plugin, JDK, Maven or jar is a failure. The plugin must be in the
+local Maven repository: `mvn -B -f host-maven/pom.xml install -DskipTests -Dinvoker.skip` (or `verify`).
 
     python3 tests/e2e/run_e2e.py                 # both lines
     python3 tests/e2e/run_e2e.py --line b        # one line
     python3 tests/e2e/run_e2e.py --no-build      # reuse the jars of a previous Maven build
 
-Environment: ARKPACK_BIN (default <repo>/target/release/arkpack), JAVA (default `java`),
-MVN (default `mvn`), MVN_ARGS (extra Maven arguments, e.g. "-o" or "-Dkoupleless.version=...").
+Environment: JAVA (default `java`), MVN (default `mvn`), MVN_ARGS (extra Maven arguments, e.g. "-o",
+"-Darkpack.version=..." or "-Dkoupleless.version=..."), ARKPACK_BIN (an arkpack binary for the plugin to run
+instead of its embedded one; the plugin reads this variable itself, and the CLI cross-check then uses it too).
 """
 
 import argparse
+import difflib
+import filecmp
+import glob
+import hashlib
 import json
 import os
 import re
@@ -75,20 +83,46 @@ def check(cond, what):
     log("  ok   " + what)
 
 
-# ---------------------------------------------------------------- facts from Maven
+# ---------------------------------------------------------------- Maven: base, module, biz jar
+
+PLUGIN = "dev.arkpack:arkpack-maven-plugin"
+INSTALL_PLUGIN = "mvn -B -f host-maven/pom.xml install -DskipTests -Dinvoker.skip"
+# The plugin unpacks its embedded arkpack here (ARKPACK_CACHE_DIR), so the run leaves nothing outside
+# tests/e2e/**/target/ and the cross-check can run exactly that binary.
+ARKPACK_CACHE = os.path.join(HERE, "target", "arkpack-cache")
+
+
+def module_dir(line):
+    return os.path.join(HERE, f"line-{line}", "module")
+
+
+def plugin_biz_jar(line):
+    """The jar the plugin writes: ${outputDirectory}/${finalName}-ark-biz.jar."""
+    return os.path.join(module_dir(line), "target", f"e2e-module-{line}-ark-biz.jar")
+
 
 def build_with_maven(lines):
     mvn = os.environ.get("MVN", "mvn")
     if shutil.which(mvn) is None:
         raise Failure(f"Maven not found ({mvn}); set MVN")
+    for line in lines:  # the jar installed later must be this build's
+        if os.path.exists(plugin_biz_jar(line)):
+            os.remove(plugin_biz_jar(line))
+    shutil.rmtree(ARKPACK_CACHE, ignore_errors=True)
     projects = ",".join(f"line-{l}/base,line-{l}/module" for l in lines)
     cmd = [mvn, "-B", "-q", "-f", os.path.join(HERE, "pom.xml"), "-pl", projects, "-am",
            "package"] + shlex.split(os.environ.get("MVN_ARGS", ""))
-    log("$ " + " ".join(cmd))
+    log(f"$ ARKPACK_CACHE_DIR={ARKPACK_CACHE} " + " ".join(cmd))
     started = time.time()
-    res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                         env=dict(os.environ, ARKPACK_CACHE_DIR=ARKPACK_CACHE))
     if res.returncode != 0:
         log(res.stdout[-6000:])
+        missing = re.search(r"Plugin (dev\.arkpack:arkpack-maven-plugin:\S+) or one of its dependencies could not be "
+                            r"resolved", res.stdout)
+        if missing:
+            raise Failure(f"{missing.group(1)} is not in the local Maven repository. Install it from the repository "
+                          f"root (with target/release/arkpack built) with: {INSTALL_PLUGIN}")
         raise Failure(f"Maven build failed (exit {res.returncode})")
     log(f"  Maven build done in {time.time() - started:.1f} s")
 
@@ -124,50 +158,41 @@ def read_libraries(path):
     return libs
 
 
-# ---------------------------------------------------------------- arkpack
+# ---------------------------------------------------------------- the biz jar
 
-def arkpack_bin():
-    path = os.environ.get("ARKPACK_BIN") or os.path.join(REPO, "target", "release", "arkpack")
-    if not (os.path.isfile(path) and os.access(path, os.X_OK)):
-        raise Failure(f"arkpack binary not found or not executable: {path} (set ARKPACK_BIN)")
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def plugin_arkpack():
+    """The arkpack binary the plugin ran: ARKPACK_BIN if set (the plugin honours it), else the embedded
+    binary the plugin unpacked to ARKPACK_CACHE/bin/<sha256>/arkpack."""
+    if os.environ.get("ARKPACK_BIN"):
+        path = os.environ["ARKPACK_BIN"]
+        if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+            raise Failure(f"ARKPACK_BIN is not an executable file: {path}")
+        return path
+    found = sorted(glob.glob(os.path.join(ARKPACK_CACHE, "bin", "*", "arkpack")))
+    if len(found) != 1:
+        raise Failure(f"expected the plugin's unpacked arkpack under {ARKPACK_CACHE}/bin/, found {found or 'none'} "
+                      "(run without --no-build)")
+    path = found[0]
+    local = os.path.join(REPO, "target", "release", "arkpack")
+    if os.path.isfile(local) and sha256(local) != sha256(path):
+        log(f"  note the plugin embeds an arkpack that differs from {local}; to test that one, reinstall "
+            f"the plugin ({INSTALL_PLUGIN}) or set ARKPACK_BIN")
     return path
 
 
-def package_biz(line, work):
-    module_dir = os.path.join(HERE, f"line-{line}", "module")
+def check_biz(line, work):
+    """Static checks of the jar the plugin wrote, before the runtime (the real judge) sees it."""
     artifact = f"e2e-module-{line}"
-    module_jar = os.path.join(module_dir, "target", f"{artifact}.jar")
-    if not os.path.isfile(module_jar):
-        raise Failure(f"module jar missing: {module_jar}")
-    libs = read_libraries(os.path.join(module_dir, "target", "arkpack-libraries.txt"))
-    out = os.path.join(work, f"{artifact}-{MODULE_VERSION}-ark-biz.jar")
-    request = {
-        "project": {"groupId": GROUP_ID, "artifactId": artifact, "version": MODULE_VERSION},
-        "module": {"jar": module_jar},
-        "libraries": libs,
-        "bizName": artifact,
-        "bizVersion": MODULE_VERSION,
-        "priority": 100,
-        "webContextPath": f"e2e-{line}",
-        # Without declared-libraries the base refuses to hand non-class resources (spring.factories,
-        # auto-configuration imports) to the module, and its Spring context starts without a web server.
-        "declaredMode": True,
-        "outputTimestamp": "2024-01-01T00:00:00Z",
-        "output": out,
-    }
-    req_path = os.path.join(work, "arkpack-request.json")
-    with open(req_path, "w", encoding="utf-8") as f:
-        json.dump(request, f, indent=2)
-    cmd = [arkpack_bin(), "biz", "-q", "--request", req_path]
-    log("$ " + " ".join(cmd))
-    res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if res.stdout.strip():
-        log(res.stdout.rstrip())
-    if res.returncode != 0:
-        raise Failure(f"arkpack biz failed (exit {res.returncode})")
-    check(os.path.isfile(out), f"arkpack wrote {os.path.basename(out)}")
-
-    # Quick static look before the runtime sees it (the runtime is the real judge).
+    out = plugin_biz_jar(line)
+    check(os.path.isfile(out), f"{PLUGIN} wrote {os.path.relpath(out, REPO)} during mvn package")
     with zipfile.ZipFile(out) as z:
         names = z.namelist()
         manifest = z.read("META-INF/MANIFEST.MF").decode("utf-8")
@@ -193,6 +218,67 @@ def package_biz(line, work):
     bad = [n for n in lib_jars if FORBIDDEN_LIB.match(n)]
     check(not bad, "no provided (base) library in lib/" + (f": {bad}" if bad else ""))
     return out
+
+
+def cross_check_cli(line, work, plugin_jar):
+    """The arkpack CLI, on a request written here from maven-dependency-plugin's facts (not from the
+    plugin's), must write the same bytes as the plugin: the plugin adds nothing but the facts."""
+    artifact = f"e2e-module-{line}"
+    module_jar = os.path.join(module_dir(line), "target", f"{artifact}.jar")
+    if not os.path.isfile(module_jar):
+        raise Failure(f"module jar missing: {module_jar}")
+    libs = read_libraries(os.path.join(module_dir(line), "target", "arkpack-libraries.txt"))
+    os.makedirs(os.path.join(work, "cli"))
+    out = os.path.join(work, "cli", os.path.basename(plugin_jar))
+    request = {
+        "project": {"groupId": GROUP_ID, "artifactId": artifact, "version": MODULE_VERSION},
+        "module": {"jar": module_jar},
+        "libraries": libs,
+        "bizName": artifact,
+        "bizVersion": MODULE_VERSION,
+        "priority": 100,
+        "webContextPath": f"e2e-{line}",
+        "declaredMode": True,
+        "outputTimestamp": "2024-01-01T00:00:00Z",   # the module's project.build.outputTimestamp
+        "output": out,
+    }
+    req_path = os.path.join(work, "arkpack-request.json")
+    with open(req_path, "w", encoding="utf-8") as f:
+        json.dump(request, f, indent=2)
+    cmd = [plugin_arkpack(), "-q", "biz", "--request", req_path]
+    log("$ " + " ".join(cmd))
+    res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if res.stdout.strip():
+        log(res.stdout.rstrip())
+    if res.returncode != 0:
+        raise Failure(f"arkpack biz failed (exit {res.returncode})")
+    same = filecmp.cmp(out, plugin_jar, shallow=False)
+    if not same:
+        log_jar_differences(plugin_jar, out)
+    check(same, f"the CLI's jar from an equivalent request is byte for byte the plugin's ({os.path.getsize(out)} bytes)")
+
+
+def log_jar_differences(a, b):
+    """Names the entries (and manifest lines) in which two jars differ."""
+    with zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:
+        ia = {i.filename: i for i in za.infolist()}
+        ib = {i.filename: i for i in zb.infolist()}
+        if list(ia) != list(ib):
+            log(f"  entries only in the plugin's jar: {sorted(set(ia) - set(ib))}")
+            log(f"  entries only in the CLI's jar: {sorted(set(ib) - set(ia))}")
+            if set(ia) == set(ib):
+                log("  same entries, different order")
+        for name in ia.keys() & ib.keys():
+            x, y = ia[name], ib[name]
+            fields = [f for f in ("CRC", "file_size", "compress_type", "date_time", "external_attr", "comment", "extra")
+                      if getattr(x, f) != getattr(y, f)]
+            if fields:
+                log(f"  {name}: differs in {', '.join(fields)}: "
+                    + "; ".join(f"{f} {getattr(x, f)!r} vs {getattr(y, f)!r}" for f in fields))
+        ma = za.read("META-INF/MANIFEST.MF").decode("utf-8", "replace").splitlines()
+        mb = zb.read("META-INF/MANIFEST.MF").decode("utf-8", "replace").splitlines()
+        for d in difflib.unified_diff(ma, mb, "plugin MANIFEST.MF", "CLI MANIFEST.MF", lineterm="", n=0):
+            log("  " + d)
 
 
 def parse_manifest(text):
@@ -337,7 +423,8 @@ def run_line(line):
     name, version = f"e2e-module-{line}", MODULE_VERSION
     ctx = f"e2e-{line}"
 
-    biz_jar = package_biz(line, work)
+    biz_jar = check_biz(line, work)
+    cross_check_cli(line, work, biz_jar)
     base = Base(line, work)
     try:
         base.start()
@@ -407,7 +494,6 @@ def main():
     started = time.time()
     results = {}
     try:
-        arkpack_bin()
         if not args.no_build:
             build_with_maven(lines)
     except Failure as e:
