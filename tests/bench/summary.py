@@ -57,7 +57,7 @@ print(f"| warm start, example request (native) | {ms(s['native']['wall'], 1)} | 
 print(f"| cold start, example request (empty code cache, 1 run) | {cold_run['wall']['median'] * 1000:.0f} ms | {cpu_ms(cold_run)} | {mib(env['RSS_COLD'])} | | |")
 print()
 print("The plain copy is coreutils `cat`, which copies file to file with copy_file_range (the bytes never enter "
-      "user space); arkpack reads every input into memory and writes the jar from memory to a temporary file, then renames it.")
+      "user space); arkpack reads each dependency once (for its CRC-32, which zip needs before the data), copies it into a temporary file with the same kernel call, then renames the file into place.")
 print(f"Peak RSS: GNU `time -v`, median of 3 runs (cold: fresh cache each). Start-up: {start['rounds']} rounds. "
       f"Machine busy (other processes) just before/after: {env['BUSY_BEFORE']}% / {env['BUSY_AFTER']}% of CPU; "
       f"well above 0 means the wall times are inflated. Reproduce: `tests/bench/biz-bench.sh`.")
