@@ -22,7 +22,8 @@ echo "== JVM conformance (tests/jvm)"
 mvn -B -f tests/jvm/pom.xml test -Darkpack.cases=target/arkpack-cases -Darkpack.bin=target/release/arkpack 2>&1 | tee "$log_dir/mvn.log"
 
 echo "== Maven host (host-maven: real mvn builds of the fixture projects in src/it)"
-mvn -B -f host-maven/pom.xml verify -Darkpack.binary="$PWD/target/release/arkpack" 2>&1 | tee "$log_dir/maven-host.log"
+# `install` (not only `verify`): the end-to-end projects below build with the installed plugin.
+mvn -B -f host-maven/pom.xml install -Darkpack.binary="$PWD/target/release/arkpack" 2>&1 | tee "$log_dir/maven-host.log"
 
 echo "== Koupleless end to end (tests/e2e: a real base on each line installs and serves an arkpack biz)"
 ARKPACK_BIN="$PWD/target/release/arkpack" python3 tests/e2e/run_e2e.py 2>&1 | tee "$log_dir/e2e.log"
