@@ -350,6 +350,9 @@ class Base:
                f"-Dkoupleless.arklet.http.port={self.arklet_port}",
                "-Dsofa.ark.telnet.server.enable=false",
                f"-Dlogging.path={os.path.join(self.work, 'logs')}",
+               # SOFAArk and arklet ignore logging.path and write to ${user.home}/logs; keep those
+               # logs in the run folder too, where the failure report reads them.
+               f"-Duser.home={self.work}",
                f"-Dcom.alipay.sofa.ark.biz.dir={os.path.join(self.work, 'biz-work')}",
                f"-Djava.io.tmpdir={os.path.join(self.work, 'tmp')}",
                "-jar", self.jar]
