@@ -19,16 +19,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.MavenProjectHelper;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -36,16 +32,10 @@ import com.google.gson.JsonObject;
 /** Makes the ark-plugin jar ({@code ${outputDirectory}/${pluginName}.ark.plugin}) of a module with arkpack. */
 @Mojo(name = "ark-plugin", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = true, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class ArkPluginMojo extends AbstractMojo {
+public class ArkPluginMojo extends AbstractArkpackMojo {
 
     /** The file name suffix of an ark-plugin, as the official goal names it. */
     static final String SUFFIX = ".ark.plugin";
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Component
-    private MavenProjectHelper projectHelper;
 
     // ---- the official plugin's parameters (names, types, defaults and properties as in 2.x) ----
 
@@ -127,14 +117,6 @@ public class ArkPluginMojo extends AbstractMojo {
     /** Skip the goal. */
     @Parameter(property = "arkpack.skip", defaultValue = "false")
     private boolean skip;
-
-    /** The {@code arkpack} binary to run instead of the embedded one (the environment variable ARKPACK_BIN also does). */
-    @Parameter(property = "arkpack.executable")
-    private File arkpackExecutable;
-
-    /** Reproducible builds: the time of every entry (ISO-8601 or epoch seconds). */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}")
-    private String outputTimestamp;
 
     /** The XML shape of {@code <exported>}, as sofa-ark-plugin-maven-plugin's ExportConfig. */
     public static class ExportConfig {

@@ -20,7 +20,6 @@ import java.util.Map;
 
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -29,7 +28,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.MavenProjectHelper;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -44,13 +42,10 @@ import com.google.gson.JsonObject;
 @Mojo(name = "repackage", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = true, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
         requiresDependencyCollection = ResolutionScope.COMPILE_PLUS_RUNTIME)
-public class RepackageMojo extends AbstractMojo {
+public class RepackageMojo extends AbstractArkpackMojo {
 
     static final String BIZ_CLASSIFIER = "ark-biz";
     static final String ARK_CLASSIFIER = "ark-executable";
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -63,9 +58,6 @@ public class RepackageMojo extends AbstractMojo {
 
     @Component
     private RepositorySystem repositorySystem;
-
-    @Component
-    private MavenProjectHelper projectHelper;
 
     // ---- the official plugin's parameters (names, types, defaults and properties as in 2.3.x) ----
 
@@ -198,14 +190,6 @@ public class RepackageMojo extends AbstractMojo {
      */
     @Parameter(property = "arkpack.arkVersion", defaultValue = "2.3.0")
     private String arkVersion;
-
-    /** The `arkpack` binary to run instead of the embedded one (the environment variable ARKPACK_BIN also does). */
-    @Parameter(property = "arkpack.executable")
-    private File arkpackExecutable;
-
-    /** Reproducible builds: the time of every entry and `build-time` (ISO-8601 or epoch seconds). */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}")
-    private String outputTimestamp;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
