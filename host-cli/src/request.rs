@@ -150,11 +150,7 @@ pub fn parse_file(path: &Path) -> Result<RequestFile> {
 impl RequestFile {
     fn resolve(&mut self, base: &Path) {
         resolve_paths(base, &mut self.module, &mut self.libraries, &mut self.output);
-        let fix = |p: &mut PathBuf| {
-            if p.is_relative() {
-                *p = base.join(&*p);
-            }
-        };
+        let fix = |p: &mut PathBuf| absolutize(base, p);
         self.conf_dir.as_mut().map(fix);
         if let Some(exe) = &mut self.executable {
             fix(&mut exe.container.file);
@@ -234,12 +230,15 @@ fn libraries(specs: &[LibrarySpec], content: impl Fn(&LibrarySpec) -> Content) -
     specs.iter().enumerate().map(|(i, l)| library_with(l, &format!("libraries[{i}]"), content(l), &mut buffer)).collect()
 }
 
+/// A relative path in a request is relative to the request file's folder.
+fn absolutize(base: &Path, p: &mut PathBuf) {
+    if p.is_relative() {
+        *p = base.join(&*p);
+    }
+}
+
 fn resolve_paths(base: &Path, module: &mut ModuleSpec, libraries: &mut [LibrarySpec], output: &mut PathBuf) {
-    let fix = |p: &mut PathBuf| {
-        if p.is_relative() {
-            *p = base.join(&*p);
-        }
-    };
+    let fix = |p: &mut PathBuf| absolutize(base, p);
     module.jar.as_mut().map(fix);
     module.classes.as_mut().map(fix);
     fix(output);

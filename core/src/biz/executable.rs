@@ -9,7 +9,7 @@ use super::manifest;
 use crate::jar::read;
 use crate::jar::write::{Data, EntryList, Written};
 use crate::manifest::Manifest;
-use crate::model::{ArtifactPlan, BizRequest, EntryMethod, EntrySource, ExecutableOptions, LibraryKind, PlanEntry};
+use crate::model::{ArtifactPlan, BizRequest, EntryMethod, EntrySource, ExecutableOptions, FileEntry, LibraryKind, PlanEntry};
 use crate::{Error, Progress, Result};
 
 /// Nested jars of `sofa-ark-all` that hold the launcher's classes.
@@ -74,6 +74,7 @@ pub fn plan<'a>(
     request: &'a BizRequest,
     options: &'a ExecutableOptions,
     biz_manifest: &Manifest,
+    conf: &[&'a FileEntry],
     placed: &[Placed<'a>],
     progress: &mut dyn Progress,
 ) -> Result<Planned<'a>> {
@@ -95,8 +96,6 @@ pub fn plan<'a>(
     entries
         .add("META-INF/MANIFEST.MF", Data::Deflated(Cow::Owned(manifest.to_bytes())), None, EntrySource::Generated("manifest".into()))
         .map_err(|_| clash("META-INF/MANIFEST.MF"))?;
-    let mut conf: Vec<_> = request.conf_files.iter().collect();
-    conf.sort_by(|a, b| a.path.cmp(&b.path));
     for file in conf {
         entries
             .add(&file.path, Data::Deflated(Cow::Borrowed(&file.content)), None, EntrySource::Conf(file.path.clone()))

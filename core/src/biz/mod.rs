@@ -24,6 +24,7 @@ use crate::model::{
 use crate::{Error, Progress, Result};
 
 pub use validate::parts;
+pub(crate) use validate::priority;
 
 /// A planned biz (and executable) jar: every entry with its bytes, ready to write.
 pub struct Planned<'a> {
@@ -161,7 +162,7 @@ pub fn plan<'a>(request: &'a BizRequest, progress: &mut dyn Progress) -> Result<
     }
 
     let executable = match &request.executable {
-        Some(options) => Some(executable::plan(request, options, &biz_manifest, &placed, progress)?),
+        Some(options) => Some(executable::plan(request, options, &biz_manifest, &conf, &placed, progress)?),
         None => None,
     };
 
@@ -179,7 +180,8 @@ pub fn plan<'a>(request: &'a BizRequest, progress: &mut dyn Progress) -> Result<
 }
 
 /// Adds an entry; a path already taken keeps its first owner and the clash becomes a diagnostic.
-fn add<'a>(list: &mut EntryList<'a>, path: &str, data: Data<'a>, comment: Option<String>, source: EntrySource, diagnostics: &mut Vec<Diagnostic>) {
+/// Biz, executable and plugin jars all add their entries this way.
+pub(crate) fn add<'a>(list: &mut EntryList<'a>, path: &str, data: Data<'a>, comment: Option<String>, source: EntrySource, diagnostics: &mut Vec<Diagnostic>) {
     if let Err(first) = list.add(path, data, comment, source.clone()) {
         diagnostics.push(Diagnostic::warning(
             "duplicate-entry",

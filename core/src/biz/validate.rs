@@ -73,8 +73,8 @@ fn identity(field: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
-/// `priority` is read by SOFAArk with `Integer.valueOf`.
-fn priority(value: &str) -> Result<()> {
+/// `priority` is read by SOFAArk with `Integer.valueOf` (biz and plugin manifests alike).
+pub(crate) fn priority(value: &str) -> Result<()> {
     if value.parse::<i32>().is_err() {
         return Err(Error::field("priority", format!("{value:?} is not an integer; SOFAArk reads it with Integer.valueOf (default 100, lower starts earlier)")));
     }

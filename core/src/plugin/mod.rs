@@ -9,7 +9,7 @@ mod libraries;
 
 use std::borrow::Cow;
 
-use crate::biz::manifest_text;
+use crate::biz::{add, manifest_text};
 use crate::jar::write::{Data, EntryList};
 use crate::jar::{read, time, PLUGIN_MARK};
 use crate::manifest::{check_value, Manifest};
@@ -43,9 +43,7 @@ fn validate(r: &PluginRequest) -> Result<()> {
         return Err(Error::field("plugin-name", format!("{:?} must be a non-empty name without whitespace", r.plugin_name)));
     }
     check_value("plugin-name", &r.plugin_name)?;
-    if r.priority.parse::<i32>().is_err() {
-        return Err(Error::field("priority", format!("{:?} is not an integer; SOFAArk reads it with Integer.valueOf (default 100)", r.priority)));
-    }
+    crate::biz::priority(&r.priority)?;
     check_value("description", &r.description)?;
     if let Some(mode) = &r.exported.mode {
         if !mode.is_empty() && mode != "classLoader" && mode != "override" {
@@ -118,30 +116,22 @@ pub fn plan<'a>(request: &'a PluginRequest, progress: &mut dyn Progress) -> Resu
 
     let manifest = plugin_manifest(request, &files);
     let mut entries = EntryList::new();
-    let mut add = |entries: &mut EntryList<'a>, path: &str, data: Data<'a>, source: EntrySource| {
-        if let Err(first) = entries.add(path, data, None, source.clone()) {
-            diagnostics.push(Diagnostic::warning(
-                "duplicate-entry",
-                format!("{source:?} also provides this entry; the one from {first:?} is kept"),
-                Some(path.to_string()),
-            ));
-        }
-    };
-    add(&mut entries, "META-INF/MANIFEST.MF", Data::Deflated(Cow::Owned(manifest.to_bytes())), EntrySource::Generated("manifest".into()));
+    let mut put = |entries: &mut EntryList<'a>, path: &str, data: Data<'a>, source: EntrySource| add(entries, path, data, None, source, &mut diagnostics);
+    put(&mut entries, "META-INF/MANIFEST.MF", Data::Deflated(Cow::Owned(manifest.to_bytes())), EntrySource::Generated("manifest".into()));
     let mut libs: Vec<_> = placed.iter().filter(|p| p.entry.is_some()).collect();
     libs.sort_by(|a, b| a.entry.cmp(&b.entry));
     for p in libs {
         let entry = p.entry.clone().unwrap_or_default();
-        add(&mut entries, &entry, p.library.content.stored(p.index), EntrySource::Library(p.library.origin.clone()));
+        put(&mut entries, &entry, p.library.content.stored(p.index), EntrySource::Library(p.library.origin.clone()));
     }
-    add(&mut entries, PLUGIN_MARK, Data::Stored(Cow::Borrowed(PLUGIN_MARK_CONTENT)), EntrySource::Generated("mark".into()));
+    put(&mut entries, PLUGIN_MARK, Data::Stored(Cow::Borrowed(PLUGIN_MARK_CONTENT)), EntrySource::Generated("mark".into()));
     for f in files.into_iter().filter(|f| f.path != "META-INF/MANIFEST.MF") {
         let source = EntrySource::Module(f.path.clone());
-        add(&mut entries, &f.path, Data::Deflated(f.content), source);
+        put(&mut entries, &f.path, Data::Deflated(f.content), source);
     }
     for (origin, f) in shaded {
         let path = f.name.clone();
-        add(&mut entries, &path, Data::Deflated(Cow::Owned(f.content)), EntrySource::Library(format!("{origin}!/{path}")));
+        put(&mut entries, &path, Data::Deflated(Cow::Owned(f.content)), EntrySource::Library(format!("{origin}!/{path}")));
     }
 
     let mut outcomes: Vec<_> = placed.iter().map(|p| p.outcome()).collect();
