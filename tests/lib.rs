@@ -33,7 +33,7 @@ pub fn time(year: u16) -> zip::DateTime {
 }
 
 pub fn library(c: Coordinates, scope: Scope, content: Vec<u8>) -> Library {
-    Library { origin: format!("repo/{}", c.file_name()), coordinates: c, scope, content: JarContent::Bytes(content) }
+    Library::new(c.clone(), scope, format!("repo/{}", c.file_name()), JarContent::Bytes(content))
 }
 
 /// A biz request's jars as bytes (the core returns pieces; these requests hold every library whole).

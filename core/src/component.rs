@@ -9,12 +9,16 @@ wit_bindgen::generate!({ world: "packager", path: "../wit" });
 struct Component;
 export!(Component);
 
-/// Forwards the core's progress to the host's `progress` import.
+/// Forwards the core's progress and reads to the host's `progress` and `read` imports.
 struct HostProgress;
 
 impl crate::Progress for HostProgress {
     fn report(&mut self, stage: &str, input: &str) {
         progress(stage, input);
+    }
+
+    fn read(&mut self, origin: &str, offset: u64, length: u64) -> Result<Vec<u8>, String> {
+        read(origin, offset, length)
     }
 }
 
@@ -53,12 +57,14 @@ macro_rules! map_enum {
 
 map_enum!(w::Scope => m::Scope { Compile, Runtime, Provided, System, Test });
 map_enum!(m::Severity => w::Severity { Error, Warning, Info });
-map_enum!(m::ErrorCode => w::ErrorCode { InvalidRequest, InvalidInput, MainClass, DuplicateEntry, Internal });
+map_enum!(m::ErrorCode => w::ErrorCode { InvalidRequest, InvalidInput, MainClass, DuplicateEntry, SlimmingCheck, Internal });
 map_enum!(m::EntryMethod => w::EntryMethod { Stored, Deflated });
 map_enum!(m::LibraryKind => w::LibraryKind { Standard, Plugin, Biz, Container, NotAJar });
 map_enum!(m::LibraryDecision => w::LibraryDecision { Packaged, Exported, Provided, Test, NotAJar, ExecutableOnly, Container, Excluded, Shaded });
 map_enum!(m::MainClassSource => w::MainClassSource { Configured, Manifest, Detected });
 map_enum!(m::ArchiveKind => w::ArchiveKind { Biz, Plugin, Executable, Container, Plain });
+map_enum!(w::CheckLevel => m::CheckLevel { Off, Warn, Fail });
+map_enum!(m::Scope => w::Scope { Compile, Runtime, Provided, System, Test });
 
 impl From<w::Coordinates> for m::Coordinates {
     fn from(c: w::Coordinates) -> Self {
@@ -78,13 +84,60 @@ impl From<w::FileEntry> for m::FileEntry {
     }
 }
 
-impl From<w::Library> for m::Library {
-    fn from(l: w::Library) -> Self {
-        let content = match l.content {
+impl From<w::JarContent> for m::JarContent {
+    fn from(c: w::JarContent) -> Self {
+        match c {
             w::JarContent::Bytes(b) => m::JarContent::Bytes(b),
             w::JarContent::Summary(s) => m::JarContent::Summary(m::JarSummary { size: s.size, crc: s.crc, tail_offset: s.tail_offset, tail: s.tail, sha1: s.sha1 }),
-        };
-        m::Library { coordinates: l.coordinates.into(), scope: l.scope.into(), origin: l.origin, content }
+        }
+    }
+}
+
+impl From<w::Library> for m::Library {
+    fn from(l: w::Library) -> Self {
+        m::Library {
+            coordinates: l.coordinates.into(),
+            scope: l.scope.into(),
+            origin: l.origin,
+            content: l.content.into(),
+            parent: l.parent,
+            depends_on: l.depends_on,
+        }
+    }
+}
+
+impl From<w::ManagedPom> for m::ManagedPom {
+    fn from(p: w::ManagedPom) -> Self {
+        m::ManagedPom { coordinates: p.coordinates.into(), parent: p.parent.map(Into::into), managed: p.managed.into_iter().map(Into::into).collect() }
+    }
+}
+
+impl From<w::BaseArtifact> for m::BaseArtifact {
+    fn from(a: w::BaseArtifact) -> Self {
+        m::BaseArtifact { coordinates: a.coordinates.into(), origin: a.origin, content: a.content.map(Into::into) }
+    }
+}
+
+impl From<w::SlimRequest> for m::SlimRequest {
+    fn from(s: w::SlimRequest) -> Self {
+        m::SlimRequest {
+            excludes: s.excludes,
+            exclude_group_ids: s.exclude_group_ids,
+            exclude_artifact_ids: s.exclude_artifact_ids,
+            includes: s.includes,
+            include_group_ids: s.include_group_ids,
+            include_artifact_ids: s.include_artifact_ids,
+            pack_excludes_config: s.pack_excludes_config,
+            pack_excludes_url: s.pack_excludes_url.map(|r| m::RemoteRules { url: r.url, body: r.body }),
+            base_dependency_parent_identity: s.base_dependency_parent_identity,
+            parents: s.parents.into_iter().map(Into::into).collect(),
+            imported_boms: s.imported_boms.into_iter().map(Into::into).collect(),
+            base: s.base.map(|b| match b {
+                w::BaseFacts::Jar(a) => m::BaseFacts::Jar(a.into()),
+                w::BaseFacts::Artifacts(list) => m::BaseFacts::Artifacts(list.into_iter().map(Into::into).collect()),
+            }),
+            class_checks: s.class_checks.into(),
+        }
     }
 }
 
@@ -175,6 +228,7 @@ impl From<w::BizRequest> for m::BizRequest {
             output_timestamp: r.output_timestamp,
             build_info: r.build_info.map(|b| m::BuildInfo { build_time: b.build_time, git: b.git.map(Into::into) }),
             executable: r.executable.map(|e| m::ExecutableOptions { container: e.container.into(), ark_version: e.ark_version }),
+            slimming: r.slimming.into(),
         }
     }
 }
@@ -221,6 +275,21 @@ impl From<m::LibraryOutcome> for w::LibraryOutcome {
     }
 }
 
+impl From<m::SlimOutcome> for w::SlimOutcome {
+    fn from(o: m::SlimOutcome) -> Self {
+        w::SlimOutcome {
+            id: o.id,
+            coordinates: o.coordinates.into(),
+            scope: o.scope.into(),
+            kept: o.kept,
+            rule: o.rule,
+            source: o.source,
+            path: o.path,
+            official: o.official,
+        }
+    }
+}
+
 impl From<m::PluginOutput> for w::PluginOutput {
     fn from(o: m::PluginOutput) -> Self {
         w::PluginOutput { plan: o.plan.into(), plugin_jar: pieces(o.plugin_jar) }
@@ -256,6 +325,11 @@ impl From<m::BizPlan> for w::BizPlan {
                 main_class: r.main_class,
                 main_class_source: r.main_class_source.into(),
                 libraries,
+                slim: w::SlimReport {
+                    outcomes: r.slim.outcomes.into_iter().map(Into::into).collect(),
+                    results_json: r.slim.results_json,
+                    report_json: r.slim.report_json,
+                },
             },
             diagnostics: p.diagnostics.into_iter().map(Into::into).collect(),
         }

@@ -27,6 +27,14 @@ pub enum Error {
     #[error("duplicate entry `{entry}`: {reason}")]
     Duplicate { entry: String, reason: String },
 
+    /// A slimming configuration file is wrong (`line` when one can be named).
+    #[error("{file}{}: {reason}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
+    Config { file: String, line: Option<u32>, reason: String },
+
+    /// Slimming checks failed where the request asks for a failure.
+    #[error("slimming check failed: {reason}")]
+    Slimming { reason: String },
+
     /// A bug in arkpack.
     #[error("internal error: {0}")]
     Internal(String),
@@ -53,6 +61,11 @@ impl Error {
             Error::BadEntry { input, .. } => (ErrorCode::InvalidInput, Some(input.clone()), None),
             Error::MainClass { input, .. } => (ErrorCode::MainClass, Some(input.clone()), Some("main-class".into())),
             Error::Duplicate { entry, .. } => (ErrorCode::DuplicateEntry, Some(entry.clone()), None),
+            Error::Config { file, line, .. } => (ErrorCode::InvalidRequest, Some(file.clone()), Some(match line {
+                Some(l) => format!("{file} line {l}"),
+                None => file.clone(),
+            })),
+            Error::Slimming { .. } => (ErrorCode::SlimmingCheck, None, None),
             Error::Internal(_) => (ErrorCode::Internal, None, None),
         };
         PackError { code, message: self.to_string(), input, field }

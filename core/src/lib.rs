@@ -34,6 +34,7 @@ pub mod manifest;
 pub mod model;
 pub mod module;
 pub mod plugin;
+pub mod slim;
 
 // The canonical-ABI glue wit-bindgen generates is `unsafe` by nature; nothing else in the core is.
 #[cfg(target_arch = "wasm32")]
@@ -45,8 +46,16 @@ use model::{BizOutput, BizPlan, BizRequest, Inspection, PluginOutput, PluginPlan
 
 /// Told which stage and input the core is working on: hosts show it as progress, and after a trap
 /// the last input reported is the one that caused it.
+///
+/// It also serves reads of inputs the request sent summarized (by their origin), which the class
+/// checks need; a host that serves none keeps the default and those checks say what they skipped.
 pub trait Progress {
     fn report(&mut self, stage: &str, input: &str);
+
+    /// `length` bytes at `offset` of the input named `origin`.
+    fn read(&mut self, origin: &str, _offset: u64, _length: u64) -> std::result::Result<Vec<u8>, String> {
+        Err(format!("this host does not serve reads of {origin}"))
+    }
 }
 
 /// A [`Progress`] that listens to nothing.

@@ -113,7 +113,17 @@ pub struct Library {
     pub scope: Scope,
     pub origin: String,
     pub content: JarContent,
+    pub parent: Option<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "depends-on"))]
+    pub depends_on: Vec<String>,
 });
+
+impl Library {
+    /// A library with no graph facts (a direct dependency that depends on nothing known).
+    pub fn new(coordinates: Coordinates, scope: Scope, origin: impl Into<String>, content: JarContent) -> Self {
+        Library { coordinates, scope, origin: origin.into(), content, parent: None, depends_on: Vec::new() }
+    }
+}
 
 wit!(record
 /// A library copied into an output jar as it is.
@@ -190,6 +200,85 @@ pub struct ExecutableOptions {
 });
 
 wit!(record
+/// Remote slimming rules (`packExcludesUrl`), fetched by the host.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemoteRules {
+    pub url: String,
+    pub body: String,
+});
+
+wit!(record
+/// A POM's own `dependencyManagement`: an ancestor of the module, or a BOM it imports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ManagedPom {
+    pub coordinates: Coordinates,
+    pub parent: Option<Coordinates>,
+    pub managed: Vec<Coordinates>,
+});
+
+wit!(record
+/// An artifact of the base, with its file's summary when the host has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseArtifact {
+    pub coordinates: Coordinates,
+    pub origin: String,
+    pub content: Option<JarContent>,
+});
+
+wit!(variant
+/// What the core knows of the base the module will run in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BaseFacts {
+    #[cfg_attr(feature = "wasmtime", component(name = "jar"))]
+    Jar(BaseArtifact),
+    #[cfg_attr(feature = "wasmtime", component(name = "artifacts"))]
+    Artifacts(Vec<BaseArtifact>),
+});
+
+wit!(enum
+/// How the bytecode checks end.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckLevel {
+    #[cfg_attr(feature = "wasmtime", component(name = "off"))]
+    Off,
+    #[default]
+    #[cfg_attr(feature = "wasmtime", component(name = "warn"))]
+    Warn,
+    #[cfg_attr(feature = "wasmtime", component(name = "fail"))]
+    Fail,
+});
+
+wit!(record
+/// Module slimming: the user's settings, named as the official plugin names them, and base facts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SlimRequest {
+    pub excludes: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "exclude-group-ids"))]
+    pub exclude_group_ids: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "exclude-artifact-ids"))]
+    pub exclude_artifact_ids: Vec<String>,
+    pub includes: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "include-group-ids"))]
+    pub include_group_ids: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "include-artifact-ids"))]
+    pub include_artifact_ids: Vec<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "pack-excludes-config"))]
+    pub pack_excludes_config: Option<String>,
+    #[cfg_attr(feature = "wasmtime", component(name = "pack-excludes-url"))]
+    pub pack_excludes_url: Option<RemoteRules>,
+    #[cfg_attr(feature = "wasmtime", component(name = "base-dependency-parent-identity"))]
+    pub base_dependency_parent_identity: Option<String>,
+    pub parents: Vec<ManagedPom>,
+    #[cfg_attr(feature = "wasmtime", component(name = "imported-boms"))]
+    pub imported_boms: Vec<ManagedPom>,
+    pub base: Option<BaseFacts>,
+    #[cfg_attr(feature = "wasmtime", component(name = "class-checks"))]
+    pub class_checks: CheckLevel,
+});
+
+wit!(record
 /// Everything needed to make an ark-biz jar. Names follow sofa-ark-maven-plugin's parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BizRequest {
@@ -232,6 +321,7 @@ pub struct BizRequest {
     #[cfg_attr(feature = "wasmtime", component(name = "build-info"))]
     pub build_info: Option<BuildInfo>,
     pub executable: Option<ExecutableOptions>,
+    pub slimming: SlimRequest,
 });
 
 impl BizRequest {
@@ -260,6 +350,7 @@ impl BizRequest {
             output_timestamp: None,
             build_info: None,
             executable: None,
+            slimming: SlimRequest::default(),
         }
     }
 }
@@ -306,6 +397,8 @@ pub enum ErrorCode {
     MainClass,
     #[cfg_attr(feature = "wasmtime", component(name = "duplicate-entry"))]
     DuplicateEntry,
+    #[cfg_attr(feature = "wasmtime", component(name = "slimming-check"))]
+    SlimmingCheck,
     #[cfg_attr(feature = "wasmtime", component(name = "internal"))]
     Internal,
 });
@@ -443,6 +536,35 @@ pub enum MainClassSource {
 });
 
 wit!(record
+/// One library's slimming outcome and the rule that decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SlimOutcome {
+    pub id: String,
+    pub coordinates: Coordinates,
+    pub scope: Scope,
+    pub kept: bool,
+    pub rule: String,
+    pub source: Option<String>,
+    pub path: Vec<String>,
+    pub official: Option<String>,
+});
+
+wit!(record
+/// The slimming report and the official `module-slim-results.json`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SlimReport {
+    pub outcomes: Vec<SlimOutcome>,
+    #[cfg_attr(feature = "wasmtime", component(name = "results-json"))]
+    #[serde(skip)]
+    pub results_json: String,
+    #[cfg_attr(feature = "wasmtime", component(name = "report-json"))]
+    #[serde(skip)]
+    pub report_json: String,
+});
+
+wit!(record
 /// The facts behind a biz jar, for people and tools.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -456,6 +578,7 @@ pub struct BizReport {
     #[cfg_attr(feature = "wasmtime", component(name = "main-class-source"))]
     pub main_class_source: MainClassSource,
     pub libraries: Vec<LibraryOutcome>,
+    pub slim: SlimReport,
 });
 
 wit!(record

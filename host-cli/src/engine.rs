@@ -2,6 +2,7 @@
 //! gets) or natively (for benchmarks and the native-versus-component test). A fresh component
 //! instance serves each request, so a trap cannot leak into the next one.
 
+use crate::request::Readable;
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
@@ -59,47 +60,51 @@ impl Engine {
         Ok(Engine::Component(ComponentEngine::load(memory_limit)?))
     }
 
-    pub fn plan_biz(&self, request: &BizRequest, progress: ProgressFn) -> Result<Answer<BizPlan>> {
+    pub fn plan_biz(&self, request: &BizRequest, progress: ProgressFn, files: Readable) -> Result<Answer<BizPlan>> {
         match self {
-            Engine::Native => Ok(Ok(arkpack_core::plan_biz(request, &mut Native(progress)).map_err(|e| e.to_model()))),
-            Engine::Component(c) => c.call("plan-biz", (request,), progress),
+            Engine::Native => Ok(Ok(arkpack_core::plan_biz(request, &mut Native(progress, files)).map_err(|e| e.to_model()))),
+            Engine::Component(c) => c.call("plan-biz", (request,), progress, files),
         }
     }
 
-    pub fn package_biz(&self, request: &BizRequest, progress: ProgressFn) -> Result<Answer<BizOutput>> {
+    pub fn package_biz(&self, request: &BizRequest, progress: ProgressFn, files: Readable) -> Result<Answer<BizOutput>> {
         match self {
-            Engine::Native => Ok(Ok(arkpack_core::package_biz(request, &mut Native(progress)).map_err(|e| e.to_model()))),
-            Engine::Component(c) => c.call("package-biz", (request,), progress),
+            Engine::Native => Ok(Ok(arkpack_core::package_biz(request, &mut Native(progress, files)).map_err(|e| e.to_model()))),
+            Engine::Component(c) => c.call("package-biz", (request,), progress, files),
         }
     }
 
     pub fn plan_plugin(&self, request: &PluginRequest, progress: ProgressFn) -> Result<Answer<PluginPlan>> {
         match self {
-            Engine::Native => Ok(Ok(arkpack_core::plan_plugin(request, &mut Native(progress)).map_err(|e| e.to_model()))),
-            Engine::Component(c) => c.call("plan-plugin", (request,), progress),
+            Engine::Native => Ok(Ok(arkpack_core::plan_plugin(request, &mut Native(progress, Readable::default())).map_err(|e| e.to_model()))),
+            Engine::Component(c) => c.call("plan-plugin", (request,), progress, Readable::default()),
         }
     }
 
     pub fn package_plugin(&self, request: &PluginRequest, progress: ProgressFn) -> Result<Answer<PluginOutput>> {
         match self {
-            Engine::Native => Ok(Ok(arkpack_core::package_plugin(request, &mut Native(progress)).map_err(|e| e.to_model()))),
-            Engine::Component(c) => c.call("package-plugin", (request,), progress),
+            Engine::Native => Ok(Ok(arkpack_core::package_plugin(request, &mut Native(progress, Readable::default())).map_err(|e| e.to_model()))),
+            Engine::Component(c) => c.call("package-plugin", (request,), progress, Readable::default()),
         }
     }
 
     pub fn inspect(&self, name: &str, content: &[u8]) -> Result<Answer<Inspection>> {
         match self {
             Engine::Native => Ok(Ok(arkpack_core::inspect(name, content).map_err(|e| e.to_model()))),
-            Engine::Component(c) => c.call("inspect", (name, content), Box::new(|_, _| {})),
+            Engine::Component(c) => c.call("inspect", (name, content), Box::new(|_, _| {}), Readable::default()),
         }
     }
 }
 
-struct Native(ProgressFn);
+struct Native(ProgressFn, Readable);
 
 impl arkpack_core::Progress for Native {
     fn report(&mut self, stage: &str, input: &str) {
         (self.0)(stage, input)
+    }
+
+    fn read(&mut self, origin: &str, offset: u64, length: u64) -> std::result::Result<Vec<u8>, String> {
+        self.1.read(origin, offset, length)
     }
 }
 
@@ -109,6 +114,7 @@ struct State {
     wasi: WasiCtx,
     table: ResourceTable,
     progress: ProgressFn,
+    files: Readable,
     last: Arc<Mutex<Option<(String, String)>>>,
 }
 
@@ -139,11 +145,17 @@ impl ComponentEngine {
                 Ok(())
             })
             .map_err(anyhow::Error::from)?;
+        linker
+            .root()
+            .func_wrap("read", |store: wasmtime::StoreContextMut<'_, State>, (origin, offset, length): (String, u64, u64)| {
+                Ok((store.data().files.read(&origin, offset, length),))
+            })
+            .map_err(anyhow::Error::from)?;
         let pre = linker.instantiate_pre(&component).map_err(anyhow::Error::from).context("linking the core component")?;
         Ok(ComponentEngine { engine, pre, memory_limit })
     }
 
-    fn call<P, R>(&self, name: &str, params: P, progress: ProgressFn) -> Result<Answer<R>>
+    fn call<P, R>(&self, name: &str, params: P, progress: ProgressFn, files: Readable) -> Result<Answer<R>>
     where
         P: wasmtime::component::ComponentNamedList + wasmtime::component::Lower,
         R: wasmtime::component::ComponentType + wasmtime::component::Lift + Send + Sync + 'static,
@@ -162,7 +174,7 @@ impl ComponentEngine {
         if let Some(bytes) = self.memory_limit {
             limits = limits.memory_size(bytes);
         }
-        let state = State { limits: limits.build(), wasi, table: ResourceTable::new(), progress, last: last.clone() };
+        let state = State { limits: limits.build(), wasi, table: ResourceTable::new(), progress, files, last: last.clone() };
         let mut store = Store::new(&self.engine, state);
         store.limiter(|state| &mut state.limits);
         let instance = self.pre.instantiate(&mut store).map_err(anyhow::Error::from)?;

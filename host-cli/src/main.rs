@@ -60,6 +60,17 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Say why a library was kept in the module or left to the base, from a slimming report.
+    Why {
+        /// `groupId:artifactId` (or `groupId:artifactId:version`, or only `artifactId`).
+        artifact: String,
+        /// The full slimming report a build wrote (`slimReport`; Maven: target/sofa-ark/arkpack-slim-report.json).
+        #[arg(long, value_name = "FILE", conflicts_with = "request", required_unless_present = "request")]
+        report: Option<PathBuf>,
+        /// Or a biz request: plan it and answer from the plan.
+        #[arg(long, value_name = "FILE")]
+        request: Option<PathBuf>,
+    },
     /// Say what a jar is, list its entries (path, method, size, crc, time) and print its manifest.
     Inspect {
         /// Any jar: an ark-biz, ark-plugin, executable ark jar or a plain jar.
@@ -70,7 +81,7 @@ enum Command {
 #[derive(Args)]
 struct BizArgs {
     /// A JSON request (the form the Maven and Gradle plugins send; see docs/request.md).
-    #[arg(long, conflicts_with_all = ["classes", "jar", "libs", "name", "version", "group_id", "main_class", "priority", "web_context_path", "conf", "output_timestamp", "container", "executable_out", "out"])]
+    #[arg(long, conflicts_with_all = ["classes", "jar", "libs", "name", "version", "group_id", "main_class", "priority", "web_context_path", "conf", "output_timestamp", "container", "executable_out", "out", "excludes", "base"])]
     request: Option<PathBuf>,
     /// The module's classes directory.
     #[arg(long, conflicts_with = "jar")]
@@ -114,6 +125,13 @@ struct BizArgs {
     /// Where the biz jar goes (default: `<name>-<version>-ark-biz.jar`).
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Leave a dependency to the base: `groupId:artifactId[:version[:classifier]]`, `*` for any part
+    /// (repeat for each; `local` is the groupId of `--lib` jars).
+    #[arg(long = "exclude", value_name = "PATTERN")]
+    excludes: Vec<String>,
+    /// The base's executable jar: what it has is left to it, and the class checks look into it.
+    #[arg(long, value_name = "JAR")]
+    base: Option<PathBuf>,
     /// Print the plan (every entry and where it comes from) without writing anything.
     #[arg(long)]
     list: bool,
@@ -167,6 +185,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Biz(args) => biz(start, cli.engine, *args, cli.json, &bar),
         Command::Plugin { request, list } => plugin(start, cli.engine, &request, list, cli.json, &bar),
         Command::Inspect { file } => inspect(start, cli.engine, &file, cli.json),
+        Command::Why { artifact, report, request } => why(start, cli.engine, &artifact, report.as_deref(), request.as_deref(), cli.json, &bar),
     };
     bar.finish_and_clear();
     result
@@ -200,13 +219,20 @@ fn biz(start: impl FnOnce(EngineKind) -> Result<Engine, Failure>, kind: EngineKi
     let progress_bar = bar.clone();
     let progress: engine::ProgressFn = Box::new(move |stage, input| progress_bar.set_message(format!("{stage} {input}")));
     if args.list {
-        let plan = answer(engine.plan_biz(&loaded.request, progress).map_err(fail(1))?)?;
+        let plan = answer(engine.plan_biz(&loaded.request, progress, loaded.readable.clone()).map_err(fail(1))?)?;
         bar.finish_and_clear();
         render::plan(&plan, json);
         return Ok(());
     }
-    let out = answer(engine.package_biz(&loaded.request, progress).map_err(fail(1))?)?;
+    let out = answer(engine.package_biz(&loaded.request, progress, loaded.readable.clone()).map_err(fail(1))?)?;
     bar.finish_and_clear();
+    // The reports first: when the jar is written, its reasons are already there to read.
+    let slim = &out.plan.report.slim;
+    for (path, text) in [(&loaded.slim_results, &slim.results_json), (&loaded.slim_report, &slim.report_json)] {
+        if let Some(path) = path {
+            output::write_file(path, text.as_bytes()).map_err(fail(6))?;
+        }
+    }
     let size = output::write_pieces(&loaded.output, &out.biz_jar, &loaded.library_files).map_err(fail(6))?;
     let mut written = vec![(loaded.output.clone(), size)];
     if let (Some(pieces), Some(path)) = (&out.executable_jar, &loaded.executable_output) {
@@ -285,6 +311,21 @@ fn from_flags(args: &BizArgs) -> Result<RequestFile> {
         build_info: None,
         output,
         executable,
+        excludes: args.excludes.clone(),
+        exclude_group_ids: Vec::new(),
+        exclude_artifact_ids: Vec::new(),
+        includes: Vec::new(),
+        include_group_ids: Vec::new(),
+        include_artifact_ids: Vec::new(),
+        pack_excludes_config: None,
+        pack_excludes_url: None,
+        base_dependency_parent_identity: None,
+        parents: Vec::new(),
+        imported_boms: Vec::new(),
+        base: args.base.clone().map(|jar| request::BaseSpec { jar: Some(jar), artifacts: None }),
+        class_checks: Default::default(),
+        slim_results: None,
+        slim_report: None,
     })
 }
 
@@ -301,7 +342,45 @@ fn lib_from_file_name(path: &std::path::Path) -> Result<LibrarySpec> {
         gav: Gav { group_id: "local".into(), artifact_id: stem[..i].into(), version: stem[i + 1..].into(), classifier: None, extension: extension.into() },
         scope: "compile".into(),
         file: path.to_path_buf(),
+        parent: None,
+        depends_on: Vec::new(),
     })
+}
+
+/// `arkpack why`: the outcome of the libraries matching `artifact`, from a report or a fresh plan.
+fn why(
+    start: impl FnOnce(EngineKind) -> Result<Engine, Failure>,
+    kind: EngineKind,
+    artifact: &str,
+    report: Option<&std::path::Path>,
+    request: Option<&std::path::Path>,
+    json: bool,
+    bar: &ProgressBar,
+) -> Result<(), Failure> {
+    let value: serde_json::Value = match (report, request) {
+        (Some(path), _) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the slimming report {} (it is written by a build: mvn package, or `slimReport` in the request)", path.display()))
+                .map_err(fail(3))?;
+            serde_json::from_str(&text).with_context(|| format!("{} is not a slimming report", path.display())).map_err(fail(3))?
+        }
+        (None, Some(path)) => {
+            let loaded = request::parse_file(path).and_then(|s| s.load()).map_err(fail(3))?;
+            let engine = &start(kind)?;
+            let progress_bar = bar.clone();
+            let progress: engine::ProgressFn = Box::new(move |stage, input| progress_bar.set_message(format!("{stage} {input}")));
+            let plan = answer(engine.plan_biz(&loaded.request, progress, loaded.readable.clone()).map_err(fail(1))?)?;
+            bar.finish_and_clear();
+            serde_json::from_str(&plan.report.slim.report_json).map_err(|e| fail(1)(anyhow!("the core's report is not JSON: {e}")))?
+        }
+        (None, None) => return Err(fail(2)(anyhow!("give --report FILE or --request FILE"))),
+    };
+    let found = render::why(&value, artifact, json);
+    if found == 0 {
+        let known = value.get("artifacts").and_then(|a| a.as_array()).map(Vec::len).unwrap_or(0);
+        return Err(fail(2)(anyhow!("no library matches `{artifact}` among the {known} in the report; give groupId:artifactId")));
+    }
+    Ok(())
 }
 
 fn inspect(start: impl FnOnce(EngineKind) -> Result<Engine, Failure>, kind: EngineKind, file: &std::path::Path, json: bool) -> Result<(), Failure> {

@@ -35,6 +35,11 @@ pub fn write_pieces(path: &Path, pieces: &[Piece], library_files: &[PathBuf]) ->
     Ok(size)
 }
 
+/// Writes a small file (a report) the same atomic way.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic(path, |out| Ok(out.write_all(bytes)?))
+}
+
 /// Runs `write` on a temporary file beside `path`, then renames it into place.
 fn write_atomic(path: &Path, write: impl FnOnce(&mut std::fs::File) -> Result<()>) -> Result<()> {
     let dir = match path.parent() {
@@ -56,6 +61,6 @@ fn write_atomic(path: &Path, write: impl FnOnce(&mut std::fs::File) -> Result<()
             .set_permissions(std::fs::Permissions::from_mode(0o644))
             .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
     }
-    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot move the new jar into place at {}", path.display()))?;
+    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot move the new file into place at {}", path.display()))?;
     Ok(())
 }

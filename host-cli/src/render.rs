@@ -108,13 +108,17 @@ pub fn packaged(plan: &BizPlan, written: &[(PathBuf, u64)], json: bool) {
     println!("  start class  {} ({how})", r.main_class);
     let count = |d: LibraryDecision| r.libraries.iter().filter(|l| l.decision == d).count();
     println!(
-        "  libraries    {} in lib/, {} in lib/export/, {} provided and {} test left out, {} for the executable only",
+        "  libraries    {} in lib/, {} in lib/export/, {} left to the base by slimming, {} provided and {} test left out, {} for the executable only",
         count(LibraryDecision::Packaged),
         count(LibraryDecision::Exported),
+        count(LibraryDecision::Excluded),
         count(LibraryDecision::Provided),
         count(LibraryDecision::Test),
         count(LibraryDecision::ExecutableOnly)
     );
+    if count(LibraryDecision::Excluded) > 0 {
+        println!("  why          arkpack why <groupId:artifactId> --report <the slimReport file>");
+    }
     diagnostics(&plan.diagnostics);
 }
 
@@ -145,4 +149,43 @@ pub fn inspection(name: &str, i: &Inspection, json: bool) {
         None => println!("manifest: none"),
     }
     diagnostics(&i.diagnostics);
+}
+
+/// `arkpack why`: prints each library of the report matching `artifact` (`g:a`, `g:a:v` or `a`);
+/// returns how many matched.
+pub fn why(report: &serde_json::Value, artifact: &str, json: bool) -> usize {
+    let parts: Vec<&str> = artifact.split(':').collect();
+    let matches = |o: &&serde_json::Value| {
+        let c = &o["coordinates"];
+        let (g, a, v) = (c["groupId"].as_str().unwrap_or(""), c["artifactId"].as_str().unwrap_or(""), c["version"].as_str().unwrap_or(""));
+        match parts.as_slice() {
+            [a0] => a == *a0,
+            [g0, a0] => g == *g0 && a == *a0,
+            [g0, a0, v0, ..] => g == *g0 && a == *a0 && v == *v0,
+            _ => false,
+        }
+    };
+    let found: Vec<&serde_json::Value> = report["artifacts"].as_array().map(|a| a.iter().filter(matches).collect()).unwrap_or_default();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&found).unwrap_or_default());
+        return found.len();
+    }
+    for o in &found {
+        let c = &o["coordinates"];
+        let gav = format!("{}:{}:{}", c["groupId"].as_str().unwrap_or(""), c["artifactId"].as_str().unwrap_or(""), c["version"].as_str().unwrap_or(""));
+        let kept = if o["kept"].as_bool() == Some(true) { "kept in the module" } else { "left to the base (not packaged)" };
+        println!("{gav} ({} scope): {kept}", o["scope"].as_str().unwrap_or("?"));
+        println!("  because: {}", o["rule"].as_str().unwrap_or(""));
+        if let Some(source) = o["source"].as_str() {
+            println!("  rule from: {source}");
+        }
+        let path: Vec<&str> = o["path"].as_array().map(|p| p.iter().filter_map(|s| s.as_str()).collect()).unwrap_or_default();
+        if !path.is_empty() {
+            println!("  path: {}", path.join(" -> "));
+        }
+        if let Some(official) = o["official"].as_str() {
+            println!("  note: {official}");
+        }
+    }
+    found.len()
 }

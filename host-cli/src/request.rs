@@ -49,6 +49,70 @@ pub struct RequestFile {
     /// Where the biz jar goes.
     pub output: PathBuf,
     pub executable: Option<ExecutableSpec>,
+    // Slimming (docs/request.md, "Slimming keys").
+    #[serde(default)]
+    pub excludes: Vec<String>,
+    #[serde(default)]
+    pub exclude_group_ids: Vec<String>,
+    #[serde(default)]
+    pub exclude_artifact_ids: Vec<String>,
+    #[serde(default)]
+    pub includes: Vec<String>,
+    #[serde(default)]
+    pub include_group_ids: Vec<String>,
+    #[serde(default)]
+    pub include_artifact_ids: Vec<String>,
+    pub pack_excludes_config: Option<String>,
+    pub pack_excludes_url: Option<m::RemoteRules>,
+    pub base_dependency_parent_identity: Option<String>,
+    #[serde(default)]
+    pub parents: Vec<PomSpec>,
+    #[serde(default)]
+    pub imported_boms: Vec<PomSpec>,
+    pub base: Option<BaseSpec>,
+    #[serde(default)]
+    pub class_checks: m::CheckLevel,
+    /// Where `module-slim-results.json` goes.
+    pub slim_results: Option<PathBuf>,
+    /// Where the full slimming report goes.
+    pub slim_report: Option<PathBuf>,
+}
+
+/// A POM with its own `dependencyManagement` (an ancestor of the module, or an imported BOM).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PomSpec {
+    #[serde(flatten)]
+    pub gav: Gav,
+    pub parent: Option<Gav>,
+    #[serde(default)]
+    pub managed: Vec<Gav>,
+}
+
+impl PomSpec {
+    fn model(&self) -> m::ManagedPom {
+        m::ManagedPom {
+            coordinates: self.gav.coordinates(),
+            parent: self.parent.as_ref().map(Gav::coordinates),
+            managed: self.managed.iter().map(Gav::coordinates).collect(),
+        }
+    }
+}
+
+/// The base: its executable jar, or a list of its artifacts (each with an optional file).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BaseSpec {
+    pub jar: Option<PathBuf>,
+    pub artifacts: Option<Vec<BaseArtifactSpec>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BaseArtifactSpec {
+    #[serde(flatten)]
+    pub gav: Gav,
+    pub file: Option<PathBuf>,
 }
 
 /// A string that may also be written as a JSON number (`"priority": 100`).
@@ -112,6 +176,11 @@ pub struct LibrarySpec {
     #[serde(default = "compile")]
     pub scope: String,
     pub file: PathBuf,
+    /// Its parent in the resolved (pruned) tree, `groupId:artifactId[:classifier]:type`.
+    pub parent: Option<String>,
+    /// Its direct dependencies in the full graph.
+    #[serde(default)]
+    pub depends_on: Vec<String>,
 }
 
 fn compile() -> String {
@@ -136,6 +205,10 @@ pub struct Loaded {
     pub output: PathBuf,
     pub executable_output: Option<PathBuf>,
     pub library_files: Vec<PathBuf>,
+    /// The files the core may read ranges of (libraries and the base), by origin.
+    pub readable: Readable,
+    pub slim_results: Option<PathBuf>,
+    pub slim_report: Option<PathBuf>,
 }
 
 /// Reads a request file (JSON) and resolves its paths against its folder.
@@ -155,6 +228,14 @@ impl RequestFile {
         if let Some(exe) = &mut self.executable {
             fix(&mut exe.container.file);
             fix(&mut exe.output);
+        }
+        self.slim_results.as_mut().map(fix);
+        self.slim_report.as_mut().map(fix);
+        if let Some(b) = &mut self.base {
+            b.jar.as_mut().map(fix);
+            for a in b.artifacts.iter_mut().flatten() {
+                a.file.as_mut().map(fix);
+            }
         }
     }
 
@@ -202,7 +283,94 @@ impl RequestFile {
             request.executable = Some(m::ExecutableOptions { container, ark_version });
             executable_output = Some(exe.output);
         }
-        Ok(Loaded { request, output: self.output, executable_output, library_files })
+        let mut readable: std::collections::BTreeMap<String, PathBuf> =
+            self.libraries.iter().map(|l| (l.file.display().to_string(), l.file.clone())).collect();
+        request.slimming = m::SlimRequest {
+            excludes: self.excludes,
+            exclude_group_ids: self.exclude_group_ids,
+            exclude_artifact_ids: self.exclude_artifact_ids,
+            includes: self.includes,
+            include_group_ids: self.include_group_ids,
+            include_artifact_ids: self.include_artifact_ids,
+            pack_excludes_config: self.pack_excludes_config,
+            pack_excludes_url: self.pack_excludes_url,
+            base_dependency_parent_identity: self.base_dependency_parent_identity,
+            parents: self.parents.iter().map(PomSpec::model).collect(),
+            imported_boms: self.imported_boms.iter().map(PomSpec::model).collect(),
+            base: match self.base {
+                None => None,
+                Some(b) => Some(base_facts(b, &mut readable)?),
+            },
+            class_checks: self.class_checks,
+        };
+        Ok(Loaded {
+            request,
+            output: self.output,
+            executable_output,
+            library_files,
+            readable: Readable::new(readable),
+            slim_results: self.slim_results,
+            slim_report: self.slim_report,
+        })
+    }
+}
+
+/// The base facts: files summarized like libraries, and made readable to the core.
+fn base_facts(spec: BaseSpec, readable: &mut std::collections::BTreeMap<String, PathBuf>) -> Result<m::BaseFacts> {
+    let mut buffer = Vec::new();
+    let mut summarized = |path: &Path, field: &str| -> Result<JarContent> {
+        buffer.clear();
+        std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read_to_end(&mut f, &mut buffer))
+            .with_context(|| format!("cannot read {} (`{field}`)", path.display()))?;
+        readable.insert(path.display().to_string(), path.to_path_buf());
+        Ok(match arkpack_core::jar::content::summarize(&buffer, false) {
+            Some(s) => JarContent::Summary(s),
+            None => JarContent::Bytes(buffer.clone()),
+        })
+    };
+    match (spec.jar, spec.artifacts) {
+        (Some(jar), None) => {
+            let content = summarized(&jar, "base.jar")?;
+            let name = jar.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let coordinates = Coordinates { group_id: "?".into(), artifact_id: name, version: "?".into(), classifier: None, extension: "jar".into() };
+            Ok(m::BaseFacts::Jar(m::BaseArtifact { coordinates, origin: jar.display().to_string(), content: Some(content) }))
+        }
+        (None, Some(list)) => {
+            let mut out = Vec::with_capacity(list.len());
+            for (i, a) in list.iter().enumerate() {
+                let content = match &a.file {
+                    Some(f) => Some(summarized(f, &format!("base.artifacts[{i}].file"))?),
+                    None => None,
+                };
+                let origin = a.file.as_ref().map(|f| f.display().to_string()).unwrap_or_else(|| a.gav.coordinates().gav());
+                out.push(m::BaseArtifact { coordinates: a.gav.coordinates(), origin, content });
+            }
+            Ok(m::BaseFacts::Artifacts(out))
+        }
+        _ => bail!("`base` must name exactly one of `jar` (the base's executable jar) or `artifacts` (a list of its artifacts)"),
+    }
+}
+
+/// Files the core may read ranges of, by the origin the request gave them; nothing else is served.
+#[derive(Clone, Default)]
+pub struct Readable(std::sync::Arc<std::collections::BTreeMap<String, PathBuf>>);
+
+impl Readable {
+    pub fn new(files: std::collections::BTreeMap<String, PathBuf>) -> Self {
+        Readable(std::sync::Arc::new(files))
+    }
+
+    /// `length` bytes at `offset` of the file named `origin`.
+    pub fn read(&self, origin: &str, offset: u64, length: u64) -> std::result::Result<Vec<u8>, String> {
+        use std::io::{Read, Seek, SeekFrom};
+        let path = self.0.get(origin).ok_or_else(|| format!("{origin} is not an input of this request"))?;
+        let length = usize::try_from(length).map_err(|_| format!("{length} bytes is too much to read at once"))?;
+        let mut file = std::fs::File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+        file.seek(SeekFrom::Start(offset)).map_err(|e| format!("cannot seek in {}: {e}", path.display()))?;
+        let mut out = Vec::with_capacity(length);
+        file.take(length as u64).read_to_end(&mut out).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        Ok(out)
     }
 }
 
@@ -365,7 +533,10 @@ fn library_with(spec: &LibrarySpec, field: &str, want: Content, buffer: &mut Vec
         Some(s) => JarContent::Summary(s),
         None => JarContent::Bytes(buffer.clone()),
     };
-    Ok(Library { coordinates: spec.gav.coordinates(), scope, origin: spec.file.display().to_string(), content })
+    let mut library = Library::new(spec.gav.coordinates(), scope, spec.file.display().to_string(), content);
+    library.parent = spec.parent.clone();
+    library.depends_on = spec.depends_on.clone();
+    Ok(library)
 }
 
 fn read(path: &Path, field: &str) -> Result<Vec<u8>> {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use arkpack_core::model::ExecutableOptions;
+use arkpack_core::model::{ExecutableOptions, Scope};
 use arkpack_tests::*;
 
 /// The compiled-code cache the tests share (compiling once is enough; one test checks a cold cache).
@@ -240,4 +240,79 @@ fn the_flag_form_matches_the_request_form() {
     expected.libraries[0].coordinates.group_id = "local".into(); // the flag form cannot know it
     let expected = biz(&expected);
     assert_same_bytes(&std::fs::read(dir.path().join("flags.jar")).unwrap(), &expected.biz_jar, "flag form");
+}
+
+/// A Spring Boot style base jar: `BOOT-INF/lib/` jars STORED, as spring-boot-maven-plugin writes them.
+fn base_jar(path: &Path, nested: &[(&str, Vec<u8>)]) {
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("BOOT-INF/classes/com/example/base/Base.class", stored).unwrap();
+    std::io::Write::write_all(&mut z, b"\xca\xfe\xba\xbe").unwrap();
+    for (name, bytes) in nested {
+        z.start_file(format!("BOOT-INF/lib/{name}"), stored).unwrap();
+        std::io::Write::write_all(&mut z, bytes).unwrap();
+    }
+    z.finish().unwrap();
+}
+
+#[test]
+fn slimming_reads_the_base_through_the_host_and_explains_itself() {
+    let dir = temp();
+    let d = dir.path();
+    let mut request = demo_module();
+    // A second library the base also has (by its pom.properties), and which the module keeps otherwise.
+    let shared = jar(
+        &[("META-INF/maven/org.example/shared/pom.properties", b"groupId=org.example\nartifactId=shared\nversion=2.0\n"), ("org/example/shared/S.class", b"\xca\xfe")],
+        time(2010),
+    );
+    request.libraries.push(library(coords("org.example", "shared", "1.0"), Scope::Compile, shared.clone()));
+    let req = write_request(&request, d, "out/biz.jar");
+    base_jar(&d.join("base.jar"), &[("shared-2.0.jar", shared)]);
+    edit_request(&req, |v| {
+        v["base"] = serde_json::json!({ "jar": "base.jar" });
+        v["slimResults"] = "out/sofa-ark/module-slim-results.json".into();
+        v["slimReport"] = "out/sofa-ark/arkpack-slim-report.json".into();
+    });
+    let r = request_path(&req);
+    let mut jars = Vec::new();
+    for engine in ["component", "native"] {
+        let o = arkpack(d, &["--engine", engine, "biz", "--request", r]);
+        assert!(o.status.success(), "{engine}: {}", stderr(&o));
+        assert!(stderr(&o).contains("warning[slim-base-version]: org.example:shared:1.0 is left out of the module, but the base ("), "{}", stderr(&o));
+        jars.push(std::fs::read(d.join("out/biz.jar")).unwrap());
+    }
+    assert_same_bytes(&jars[0], &jars[1], "slimmed biz jar, component vs native");
+    let results = std::fs::read_to_string(d.join("out/sofa-ark/module-slim-results.json")).unwrap();
+    assert_eq!(results, "{\n  \"excluded\": [\n    \"org.example:shared:jar\"\n  ],\n  \"compiled\": []\n}\n");
+
+    let o = arkpack(d, &["why", "org.example:shared", "--report", "out/sofa-ark/arkpack-slim-report.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.starts_with("org.example:shared:1.0 (compile scope): left to the base (not packaged)\n  because: the base has it ("), "{text}");
+    assert!(text.contains("base.jar!/BOOT-INF/lib/shared-2.0.jar, version 2.0)"), "{text}");
+    assert!(text.contains("  path: com.example:demo-module:1.0.0 -> org.example:shared:1.0\n"), "{text}");
+    let o = arkpack(d, &["why", "org.example:nothing", "--report", "out/sofa-ark/arkpack-slim-report.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no library matches `org.example:nothing` among the 2 in the report"), "{}", stderr(&o));
+    // The same answer straight from a request.
+    let o = arkpack(d, &["why", "shared", "--request", r]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("left to the base"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_slimming_settings_name_file_and_line() {
+    let dir = temp();
+    let d = dir.path();
+    let req = write_request(&demo_module(), d, "out.jar");
+    let r = request_path(&req);
+    std::fs::write(d.join("conf/ark/rules.txt"), "excludes=a:b\n\nexcludeGroupIds org.apache*\n").unwrap();
+    assert_fails(d, &["biz", "--request", r], 4, &["conf/ark/rules.txt line 3: `excludeGroupIds org.apache*` is not `key=value`"]);
+    std::fs::remove_file(d.join("conf/ark/rules.txt")).unwrap();
+    edit_request(&req, |v| v["excludes"] = serde_json::json!(["a:b:c:d:e"]));
+    assert_fails(d, &["biz", "--request", r], 4, &["invalid `excludes`: `a:b:c:d:e`: has 5 parts"]);
+    edit_request(&req, |v| {
+        v["excludes"] = serde_json::json!([]);
+        v["base"] = serde_json::json!({ "jar": "missing-base.jar" });
+    });
+    assert_fails(d, &["biz", "--request", r], 3, &["missing-base.jar", "`base.jar`"]);
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::jar::read::{self, Marker};
 use crate::model::{BizRequest, Library, LibraryDecision, LibraryKind, LibraryOutcome, Scope};
+use crate::slim::Slimmed;
 use crate::{Error, Progress, Result};
 
 /// A library with its kind and decision; `entry` is set for those going into the jar's `lib/`.
@@ -53,17 +54,20 @@ pub fn classify(library: &Library, main_class_entry: Option<&str>) -> Result<(Li
     Ok((kind, has_main))
 }
 
-/// Places every library of the request. Returns them in request order, plus whether any standard
-/// library holds `main_class_entry`.
-pub fn place<'a>(request: &'a BizRequest, main_class_entry: Option<&str>, progress: &mut dyn Progress) -> Result<(Vec<Placed<'a>>, bool)> {
+/// Places every library of the request after slimming. Returns them in request order, plus whether
+/// any packaged standard library holds `main_class_entry`.
+pub fn place<'a>(request: &'a BizRequest, main_class_entry: Option<&str>, slimmed: &Slimmed, progress: &mut dyn Progress) -> Result<(Vec<Placed<'a>>, bool)> {
     let mut placed = Vec::with_capacity(request.libraries.len());
     let mut main_found = false;
     for (index, library) in (0u32..).zip(&request.libraries) {
         progress.report("library", &library.origin);
         let (kind, has_main) = classify(library, main_class_entry)?;
+        let i = index as usize;
         let in_scope = match library.scope {
             Scope::Test => Err(LibraryDecision::Test),
-            Scope::Provided if !request.package_provided => Err(LibraryDecision::Provided),
+            _ if slimmed.removed[i].is_some() => Err(LibraryDecision::Excluded),
+            // An include turns a provided library into a packaged one, as the official plugin does.
+            Scope::Provided if !request.package_provided && !slimmed.forced[i] => Err(LibraryDecision::Provided),
             _ => Ok(()),
         };
         let decision = match (kind, in_scope) {

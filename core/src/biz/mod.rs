@@ -19,8 +19,9 @@ use crate::jar::{self, read, time};
 use crate::manifest::Manifest;
 use crate::module::{module_files, ModuleFile};
 use crate::model::{
-    BizOutput, BizPlan, BizReport, BizRequest, Diagnostic, EntrySource, LibraryDecision, MainClassSource, Scope,
+    BizOutput, BizPlan, BizReport, BizRequest, Diagnostic, EntrySource, LibraryDecision, MainClassSource, Scope, SlimReport,
 };
+use crate::slim;
 use crate::{Error, Progress, Result};
 
 pub use validate::parts;
@@ -83,9 +84,10 @@ fn start_class(
     Ok((main_class::choose(&request.module_origin, candidates)?, MainClassSource::Detected))
 }
 
-/// The `declared-libraries` value: artifactIds of the project, every non-test library and the
-/// whitelist, sorted and without repeats.
-fn declared_libraries(request: &BizRequest) -> Vec<String> {
+/// The `declared-libraries` value: artifactIds of the project, every non-test library (slimmed ones
+/// too: the list says what the biz declares) and the whitelist of the request and the conf files,
+/// sorted and without repeats.
+fn declared_libraries(request: &BizRequest, conf_whitelist: &[String]) -> Vec<String> {
     if !request.declared_mode {
         return Vec::new();
     }
@@ -94,7 +96,7 @@ fn declared_libraries(request: &BizRequest) -> Vec<String> {
     for lib in request.libraries.iter().filter(|l| l.scope != Scope::Test) {
         ids.insert(lib.coordinates.artifact_id.clone());
     }
-    for item in &request.declared_whitelist {
+    for item in request.declared_whitelist.iter().chain(conf_whitelist) {
         if let Some(artifact) = item.split(':').nth(1) {
             ids.insert(artifact.to_string());
         }
@@ -118,8 +120,13 @@ pub fn plan<'a>(request: &'a BizRequest, progress: &mut dyn Progress) -> Result<
     let (files, source_manifest) = module_files(&request.module, &request.module_origin)?;
     let (main_class, main_source) = start_class(request, &files, source_manifest.as_ref(), &mut diagnostics, progress)?;
 
+    let slimmed = slim::decide(request, progress)?;
+    diagnostics.extend(slimmed.diagnostics.iter().cloned());
     let main_entry = format!("{}.class", main_class.replace('.', "/"));
-    let (placed, main_in_libs) = libraries::place(request, Some(&main_entry), progress)?;
+    let (placed, main_in_libs) = libraries::place(request, Some(&main_entry), &slimmed, progress)?;
+    let packaged: Vec<bool> = placed.iter().map(|p| p.entry.is_some()).collect();
+    let (check_diagnostics, checks) = slim::checks::run(request, &files, &packaged, &slimmed, progress)?;
+    diagnostics.extend(check_diagnostics);
     let main_in_module = files.iter().any(|f| f.path == main_entry);
     if !main_in_module && !main_in_libs {
         diagnostics.push(Diagnostic::warning(
@@ -129,7 +136,7 @@ pub fn plan<'a>(request: &'a BizRequest, progress: &mut dyn Progress) -> Result<
         ));
     }
 
-    let declared = declared_libraries(request);
+    let declared = declared_libraries(request, &slimmed.rules.declared_whitelist);
     let biz_manifest = manifest::biz(request, source_manifest.unwrap_or_default(), &main_class, &declared);
 
     let mut biz = EntryList::new();
@@ -168,12 +175,14 @@ pub fn plan<'a>(request: &'a BizRequest, progress: &mut dyn Progress) -> Result<
 
     let mut outcomes: Vec<_> = placed.iter().map(libraries::Placed::outcome).collect();
     outcomes.sort_by(|a, b| (a.entry.is_none(), &a.entry, &a.coordinates).cmp(&(b.entry.is_none(), &b.entry, &b.coordinates)));
+    let (results_json, report_json) = slim::report::render(request, &slimmed, &checks);
     let report = BizReport {
         biz_name: request.biz_name.clone(),
         biz_version: request.biz_version.clone(),
         main_class,
         main_class_source: main_source,
         libraries: outcomes,
+        slim: SlimReport { outcomes: slimmed.outcomes, results_json, report_json },
     };
     diagnostics.sort();
     Ok(Planned { biz, biz_manifest, executable, report, diagnostics, time })

@@ -6,6 +6,7 @@
 pub mod guard;
 pub mod main_class;
 pub mod refs;
+pub mod scan;
 
 /// Parses a class file without its bytecode, refusing inputs known to make cafebabe 0.9 panic.
 /// Natively a panic is also caught, so one bad class can never take a build down.

@@ -28,7 +28,7 @@ impl Found {
 /// Packages the JDK provides, by prefix (`java.*`, `jdk.*`, `sun.*`, the javax and org families of
 /// the Java SE platform). Written out here because the core cannot ask a JDK; javax packages that
 /// come from libraries (servlet, inject, persistence, ...) are deliberately not in the list.
-const JDK_PREFIXES: [&str; 28] = [
+pub(crate) const JDK_PREFIXES: [&str; 28] = [
     "java.", "jdk.", "sun.", "com.sun.", "javax.accessibility", "javax.annotation.processing", "javax.crypto", "javax.imageio",
     "javax.lang.model", "javax.management", "javax.naming", "javax.net", "javax.print", "javax.rmi", "javax.script",
     "javax.security", "javax.smartcardio", "javax.sound", "javax.sql", "javax.swing", "javax.tools", "javax.transaction.xa",
