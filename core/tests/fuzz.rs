@@ -105,3 +105,38 @@ fn manifest_parser_never_panics() {
         let _ = Manifest::parse("fuzz.jar", &input);
     }
 }
+
+#[test]
+fn class_scanner_never_panics_and_agrees_with_cafebabe_on_names() {
+    let mut rng = Rng(0xC1A5);
+    for class in &CLASSES[..3] {
+        let name = cafebabe::parse_class(class).unwrap().this_class.to_string();
+        let scanned = arkpack_core::classfile::scan::scan(class).unwrap();
+        assert_eq!(scanned.name, name);
+        // The scan leaves out only annotation types, which the JVM does not need to link.
+        let full = arkpack_core::classfile::refs::refs(class).unwrap().refs;
+        assert!(scanned.refs.is_subset(&full) && !scanned.refs.is_empty(), "{:?} vs {full:?}", scanned.refs);
+        for _ in 0..rounds() {
+            let input = mutate(&mut rng, class);
+            let _ = arkpack_core::classfile::scan::scan(&input);
+        }
+    }
+}
+
+#[test]
+fn slimming_rule_files_never_panic() {
+    use arkpack_core::model::{FileEntry, SlimRequest};
+    let mut rng = Rng(0x5117);
+    let files: [(&str, &[u8]); 3] = [
+        ("conf/ark/rules.txt", b"# rules\nexcludeGroupIds=org.apache*\nexcludes=com.a:b:1.0:jdk8\nincludeArtifactIds=x\n"),
+        ("conf/ark/bootstrap.properties", b"excludeGroupIds=a*, b.*\nexcludes=\\\n  c:d\nexcludeWithIndirectDependencies=false\ndeclared.libraries.whitelist=e:f\n"),
+        ("conf/ark/bootstrap.yml", b"excludeGroupIds:\n  - org.apache*\nincludes: [a:b]\nbuildFailWhenExcludeDiffBaseDependency: true\ndeclared:\n  libraries:\n    whitelist:\n      - c:d\n"),
+    ];
+    for (path, text) in files {
+        assert!(arkpack_core::slim::rules::collect(&SlimRequest::default(), &[FileEntry { path: path.into(), content: text.to_vec() }]).is_ok(), "{path}");
+        for _ in 0..rounds() {
+            let content = mutate(&mut rng, text);
+            let _ = arkpack_core::slim::rules::collect(&SlimRequest::default(), &[FileEntry { path: path.into(), content }]);
+        }
+    }
+}

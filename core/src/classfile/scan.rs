@@ -64,6 +64,8 @@ pub fn scan(bytes: &[u8]) -> Result<Scanned, String> {
     let mut i = 1;
     while i < count {
         let tag = r.u8()?;
+        // Longs and doubles take two slots.
+        let width = if tag == 5 || tag == 6 { 2 } else { 1 };
         pool[i] = match tag {
             1 => {
                 let len = r.u16()? as usize;
@@ -89,12 +91,11 @@ pub fn scan(bytes: &[u8]) -> Result<Scanned, String> {
             }
             5 | 6 => {
                 r.take(8)?;
-                i += 1; // Longs and doubles take two slots.
                 Entry::Other
             }
             t => return Err(format!("unknown constant pool tag {t} at entry {i}")),
         };
-        i += 1;
+        i += width;
     }
     let utf8 = |index: u16| -> Result<String, String> {
         match pool.get(index as usize) {
