@@ -295,7 +295,14 @@ fn apply_key(set: &mut RuleSet, flags: &mut BTreeMap<&'static str, bool>, path: 
         set.declared_whitelist.extend(items(values));
         return Ok(());
     }
-    Err(at(path, line, format!("unknown key `{key}`; slimming keys are {}", known_keys())))
+    // bootstrap.properties and bootstrap.yml also carry the runtime's and the biz's own settings,
+    // which are none of slimming's business; only a key that reads like a misspelt slimming key
+    // (`excludeGroupId`, `Excludes`) is an error, since it would otherwise be dropped unnoticed.
+    let lower = key.to_ascii_lowercase();
+    if lower.starts_with("exclude") || lower.starts_with("include") || lower.starts_with("declared.librar") || lower.starts_with("buildfail") {
+        return Err(at(path, line, format!("unknown slimming key `{key}`; slimming keys are {}", known_keys())));
+    }
+    Ok(())
 }
 
 /// `bootstrap.yml`: the six keys as lists, the flags as booleans, `declared: libraries: whitelist:`.
@@ -496,8 +503,9 @@ mod tests {
         );
         assert!(!set.with_indirect);
         assert_eq!(set.declared_whitelist, ["com.a:b", "com.c:d"]);
-        let err = collect(&SlimRequest::default(), &conf("conf/ark/bootstrap.properties", "a=1\nexcludeGroupId=x\n")).unwrap_err();
-        assert!(err.to_string().starts_with("conf/ark/bootstrap.properties line 1: unknown key `a`"), "{err}");
+        // The biz's own settings pass; a misspelt slimming key does not.
+        let err = collect(&SlimRequest::default(), &conf("conf/ark/bootstrap.properties", "greeting=hello\nexcludeGroupId=x\n")).unwrap_err();
+        assert!(err.to_string().starts_with("conf/ark/bootstrap.properties line 2: unknown slimming key `excludeGroupId`; slimming keys are excludes,"), "{err}");
         let err = collect(&SlimRequest::default(), &conf("conf/ark/bootstrap.properties", "buildFailWhenExcludeDiffBaseDependency=yes\n")).unwrap_err();
         assert_eq!(err.to_string(), "conf/ark/bootstrap.properties line 1: `buildFailWhenExcludeDiffBaseDependency` is `yes`; write true or false");
     }
@@ -526,8 +534,8 @@ mod tests {
         assert!(err.to_string().starts_with("conf/ark/bootstrap.yml line "), "{err}");
         let err = collect(&SlimRequest::default(), &conf("conf/ark/bootstrap.yml", "excludes: a:b\n")).unwrap_err();
         assert_eq!(err.to_string(), "conf/ark/bootstrap.yml line 1: `excludes` must be a list (`- a:b`), as the official plugin reads it");
-        let err = collect(&SlimRequest::default(), &conf("conf/ark/bootstrap.yml", "spring:\n  excludes:\n    - a:b\n")).unwrap_err();
-        assert!(err.to_string().starts_with("conf/ark/bootstrap.yml line 2: unknown key `spring.excludes`"), "{err}");
+        let err = collect(&SlimRequest::default(), &conf("conf/ark/bootstrap.yml", "spring:\n  application:\n    name: demo\nincludes.list:\n    - a:b\n")).unwrap_err();
+        assert!(err.to_string().starts_with("conf/ark/bootstrap.yml line 4: unknown slimming key `includes.list`"), "{err}");
     }
 
     #[test]
