@@ -11,7 +11,9 @@ For each runtime line (see README.md) it:
   3. starts the base with `java -jar` on free loopback ports and waits until it is ready;
   4. drives the base's arklet HTTP API: installBiz of the plugin's jar, the module's endpoint through the base's
      Tomcat, queryAllBiz, a second installBiz (REPEAT_BIZ), uninstallBiz, the endpoint gone;
-  5. always stops the base, and prints the tail of its logs when a step failed.
+  5. line (a): the over-slimming case (README.md): arkpack's jar keeps lib-c and starts, the official
+     plugin's jar from the same <excludes> rule lacks lib-c and fails to start;
+  6. always stops the base, and prints the tail of its logs when a step failed.
 
 One command, no questions asked; prints PASS or FAIL per line and exits non-zero on any failure.
 Nothing is skipped: a missing Maven plugin, JDK, Maven or jar is a failure. The plugin must be in the
@@ -55,7 +57,7 @@ HTTP_TIMEOUT_S = 30
 # Everything that identifies a line. The versions themselves live in line-*/pom.xml.
 LINES = {
     "a": {"title": "line (a): Spring Boot 2.7 + Koupleless 1.x + SOFAArk 2.x, release 8 on JDK 17",
-          "class_major": 52},
+          "class_major": 52, "slim": True},
     "b": {"title": "line (b): Spring Boot 3.2 + Koupleless 2.1.x + SOFAArk 3.1.x, JDK 17",
           "class_major": 61},
 }
@@ -105,11 +107,13 @@ def build_with_maven(lines):
     mvn = os.environ.get("MVN", "mvn")
     if shutil.which(mvn) is None:
         raise Failure(f"Maven not found ({mvn}); set MVN")
-    for line in lines:  # the jar installed later must be this build's
-        if os.path.exists(plugin_biz_jar(line)):
-            os.remove(plugin_biz_jar(line))
+    for line in lines:  # the jars installed later must be this build's
+        for jar in [plugin_biz_jar(line)] + (list(slim_jars(line)) if LINES[line].get("slim") else []):
+            if os.path.exists(jar):
+                os.remove(jar)
     shutil.rmtree(ARKPACK_CACHE, ignore_errors=True)
-    projects = ",".join(f"line-{l}/base,line-{l}/module" for l in lines)
+    projects = ",".join(f"line-{l}/base,line-{l}/module" + (f",line-{l}/slim-module" if LINES[l].get("slim") else "")
+                        for l in lines)
     cmd = [mvn, "-B", "-q", "-f", os.path.join(HERE, "pom.xml"), "-pl", projects, "-am",
            "package"] + shlex.split(os.environ.get("MVN_ARGS", ""))
     log(f"$ ARKPACK_CACHE_DIR={ARKPACK_CACHE} " + " ".join(cmd))
@@ -478,12 +482,75 @@ def run_line(line):
 
         status, text = http("GET", f"{web}/base")
         check(status == 200, f"the base still answers after uninstall (HTTP {status})")
+
+        if LINES[line].get("slim"):
+            run_slim_case(line, base, web)
     except BaseException:
         base.stop()
         base.print_log_tails()
         raise
     finally:
         base.close()
+
+
+# ---------------------------------------------------------------- the over-slimming case (line a)
+
+SLIM_GROUP = "dev.arkpack.e2e.slim"
+
+
+def slim_jars(line):
+    """arkpack's and the official plugin's biz jars of line-<x>/slim-module, from the same <excludes> rule."""
+    target = os.path.join(HERE, f"line-{line}", "slim-module", "target")
+    return (os.path.join(target, f"e2e-slim-module-{line}-ark-biz.jar"),
+            os.path.join(target, "official", f"e2e-slim-module-{line}-ark-biz.jar"))
+
+
+def jar_libs(path):
+    with zipfile.ZipFile(path) as z:
+        return sorted(n[len("lib/"):] for n in z.namelist() if n.startswith("lib/") and not n.endswith("/"))
+
+
+def run_slim_case(line, base, web):
+    """The slim module excludes lib-a; lib-a and lib-b (kept, called in main()) both need lib-c; the base has
+    neither lib-a nor lib-c. arkpack's jar keeps lib-c and starts; the official plugin's jar (sofa-ark-maven-plugin
+    3.1.11, which walks Maven's pruned tree where lib-c hangs under lib-a) lacks lib-c and fails to start."""
+    log("  -- over-slimming: lib-a excluded, lib-b kept, both need lib-c; the base has neither lib-a nor lib-c")
+    ours, official = slim_jars(line)
+    target = os.path.dirname(ours)
+    for jar in (ours, official):
+        check(os.path.isfile(jar), f"biz jar built: {os.path.relpath(jar, HERE)}")
+    check(jar_libs(ours) == ["lib-b-1.0.0.jar", "lib-c-1.0.0.jar"], f"arkpack's lib/ keeps lib-c: {jar_libs(ours)}")
+    check(jar_libs(official) == ["lib-b-1.0.0.jar"], f"the official plugin's lib/ lost lib-c: {jar_libs(official)}")
+    with open(os.path.join(target, "sofa-ark", "module-slim-results.json"), encoding="utf-8") as f:
+        results = json.load(f)
+    check(results == {"excluded": [f"{SLIM_GROUP}:lib-a:jar"], "compiled": []},
+          f"module-slim-results.json names lib-a only: {json.dumps(results)}")
+    report = os.path.join(target, "sofa-ark", "arkpack-slim-report.json")
+    cmd = [plugin_arkpack(), "why", f"{SLIM_GROUP}:lib-c", "--report", report]
+    log("$ " + " ".join(cmd))
+    res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log("\n".join("    " + l for l in res.stdout.rstrip().splitlines()))
+    check(res.returncode == 0 and f"{SLIM_GROUP}:lib-b" in res.stdout,
+          "`arkpack why` says lib-c stayed because lib-b needs it")
+
+    name, version = f"e2e-slim-module-{line}", MODULE_VERSION
+    ident = {"bizName": name, "bizVersion": version}
+    r = arklet(base.arklet_port, "installBiz", dict(ident, bizUrl="file://" + ours), timeout=INSTALL_TIMEOUT_S)
+    data = r.get("data") or {}
+    check(r.get("code") == "SUCCESS" and data.get("code") == "SUCCESS"
+          and str(data.get("message", "")).startswith(f"Install Biz: {name}:{version} success"),
+          f"installBiz of arkpack's jar succeeds ({data.get('message') or r.get('message')})")
+    status, text = http("GET", f"{web}/e2e-slim-{line}/hello")
+    check(status == 200 and text == "lib-b+lib-c", f"the module called lib-b -> lib-c at startup ({status} {text!r})")
+    r = arklet(base.arklet_port, "uninstallBiz", ident, timeout=INSTALL_TIMEOUT_S)
+    check(r.get("code") == "SUCCESS", "uninstallBiz of arkpack's jar succeeds")
+
+    oname = f"e2e-slim-official-{line}"
+    r = arklet(base.arklet_port, "installBiz", {"bizName": oname, "bizVersion": version, "bizUrl": "file://" + official},
+               timeout=INSTALL_TIMEOUT_S)
+    missing = "java.lang.NoClassDefFoundError: dev/arkpack/e2e/slim/c/Clock"
+    check(r.get("code") == "CMD_PROCESS_INTERNAL_ERROR" and missing in str(r.get("errorStackTrace", "")),
+          f"installBiz of the official plugin's jar fails in main(): {r.get('code')}, {missing}")
 
 
 def main():

@@ -61,7 +61,18 @@ final class ArkpackRunner {
             {"exported.resources", "<exported><resources>"},
             {"imported", "<imported>"}, {"imported.packages", "<imported><packages>"},
             {"imported.classes", "<imported><classes>"}, {"imported.resources", "<imported><resources>"},
-            {"excludes", "<excludes>"},
+            {"excludes", "<excludes>"}, {"includes", "<includes>"},
+            {"include-group-ids", "<includeGroupIds>"}, {"includeGroupIds", "<includeGroupIds>"},
+            {"include-artifact-ids", "<includeArtifactIds>"}, {"includeArtifactIds", "<includeArtifactIds>"},
+            {"pack-excludes-config", "<packExcludesConfig>"}, {"packExcludesConfig", "<packExcludesConfig>"},
+            {"pack-excludes-url", "<packExcludesUrl>"}, {"packExcludesUrl", "<packExcludesUrl>"},
+            {"packExcludesUrl.body", "<packExcludesUrl>"}, {"pack-excludes-url.body", "<packExcludesUrl>"},
+            {"base-dependency-parent-identity", "<baseDependencyParentIdentity>"},
+            {"baseDependencyParentIdentity", "<baseDependencyParentIdentity>"},
+            {"base", "<baseJar> / <baseArtifacts>"}, {"base.jar", "<baseJar>"}, {"base.artifacts", "<baseArtifacts>"},
+            {"class-checks", "<classChecks>"}, {"classChecks", "<classChecks>"},
+            {"parents", "the module's parent POMs"}, {"importedBoms", "the BOMs imported in <dependencyManagement>"},
+            {"imported-boms", "the BOMs imported in <dependencyManagement>"},
             {"exclude-group-ids", "<excludeGroupIds>"}, {"excludeGroupIds", "<excludeGroupIds>"},
             {"exclude-artifact-ids", "<excludeArtifactIds>"}, {"excludeArtifactIds", "<excludeArtifactIds>"},
             {"shades", "<shades>"},
@@ -134,6 +145,51 @@ final class ArkpackRunner {
             sb.append(" (request: ").append(requestFile).append(")");
             return sb.toString();
         }
+    }
+
+    /** What a plain (non-JSON) arkpack command printed. */
+    static final class Output {
+        int exitCode;
+        String stdout;
+        String stderr;
+    }
+
+    /** Runs {@code arkpack <args>} and returns its exit code and both outputs (for goal {@code why}). */
+    static Output runPlain(File binary, List<String> args) throws MojoExecutionException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(binary.getAbsolutePath());
+        cmd.addAll(args);
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).start();
+        } catch (IOException e) {
+            throw new MojoExecutionException("arkpack: cannot start " + binary + ": " + e.getMessage(), e);
+        }
+        AtomicReference<String> stderr = new AtomicReference<>("");
+        Thread drain = new Thread(() -> {
+            try {
+                stderr.set(GitFacts.readAll(p.getErrorStream()));
+            } catch (IOException ignored) {
+                // the exit code and stdout tell what happened
+            }
+        }, "arkpack-stderr");
+        drain.setDaemon(true);
+        Output out = new Output();
+        try {
+            p.getOutputStream().close();
+            drain.start();
+            out.stdout = GitFacts.readAll(p.getInputStream());
+            out.exitCode = p.waitFor();
+            drain.join(10_000);
+        } catch (IOException e) {
+            throw new MojoExecutionException("arkpack: cannot talk to " + binary + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new MojoExecutionException("arkpack: interrupted");
+        }
+        out.stderr = stderr.get();
+        return out;
     }
 
     static Result run(File binary, File requestFile, Log log) throws MojoExecutionException {

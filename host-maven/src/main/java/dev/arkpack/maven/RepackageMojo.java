@@ -5,7 +5,9 @@
  * same parameter names, types (set-typed ones also take comma-separated strings), defaults and user
  * properties. It holds no packaging logic: it collects the resolved project into an arkpack request
  * (docs/request.md), runs the native `arkpack` command on it, renders the diagnostics through Maven's
- * log and attaches what arkpack wrote. Everything about the jar's content is decided by the core.
+ * log and attaches what arkpack wrote. Everything about the jar's content is decided by the core,
+ * slimming included: the plugin passes the slimming settings verbatim with the facts they need (the full
+ * dependency graph, the ancestor POMs and imported BOMs, the fetched packExcludesUrl body).
  */
 package dev.arkpack.maven;
 
@@ -14,9 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -28,6 +29,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectBuilder;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -108,22 +110,22 @@ public class RepackageMojo extends AbstractArkpackMojo {
     @Parameter
     private List<Dependency> requiresUnpack;
 
-    /** Slimming (not supported yet: setting it fails the build). */
+    /** Slimming: `groupId:artifactId[:version[:classifier]]` items left to the base (with their dependencies). */
     @Parameter
     private List<String> excludes;
-    /** Slimming (not supported yet). */
+    /** Slimming: groupIds left to the base; exact, or a prefix when ending with `*` or `.*`. */
     @Parameter
     private List<String> excludeGroupIds;
-    /** Slimming (not supported yet). */
+    /** Slimming: artifactIds left to the base; exact, or a prefix when ending with `*` or `.*`. */
     @Parameter
     private List<String> excludeArtifactIds;
-    /** Slimming (not supported yet). */
+    /** Slimming: `groupId:artifactId[:version[:classifier]]` items always packaged (also `provided` ones). */
     @Parameter
     private List<String> includes;
-    /** Slimming (not supported yet). */
+    /** Slimming: groupIds always packaged. */
     @Parameter
     private List<String> includeGroupIds;
-    /** Slimming (not supported yet). */
+    /** Slimming: artifactIds always packaged. */
     @Parameter
     private List<String> includeArtifactIds;
 
@@ -172,13 +174,13 @@ public class RepackageMojo extends AbstractArkpackMojo {
     @Parameter
     private File gitDirectory;
 
-    /** Slimming (not supported yet). */
+    /** Slimming: the rules file under `${baseDir}/conf/ark/` (default `rules.txt`); read by arkpack. */
     @Parameter
     private String packExcludesConfig;
-    /** Slimming (not supported yet). */
+    /** Slimming: an HTTP(S) address answering the rules as JSON; fetched by the plugin, applied by arkpack. */
     @Parameter
     private String packExcludesUrl;
-    /** Slimming (not supported yet). */
+    /** Slimming: `groupId:artifactId[:version]` of the ancestor POM (the base's starter) whose managed libraries stay in the base. */
     @Parameter
     private String baseDependencyParentIdentity;
 
@@ -191,6 +193,52 @@ public class RepackageMojo extends AbstractArkpackMojo {
     @Parameter(property = "arkpack.arkVersion", defaultValue = "2.3.0")
     private String arkVersion;
 
+    /** The base's executable jar: its libraries stay in the base, and its classes feed the class checks. */
+    @Parameter(property = "arkpack.baseJar")
+    private File baseJar;
+
+    /** The base's libraries as `groupId:artifactId:version[:classifier]` items (instead of {@code <baseJar>}). */
+    @Parameter
+    private List<String> baseArtifacts;
+
+    /** The bytecode checks after slimming: `warn` (default), `fail` or `off`. */
+    @Parameter(property = "arkpack.classChecks", defaultValue = "warn")
+    private String classChecks;
+
+    @Component
+    private ProjectBuilder projectBuilder;
+
+    // ---- comma-separated strings for the set-typed slimming parameters, as the official plugin takes them ----
+    // (Maven calls a setter first; an XML list converts to no String and falls back to the field.)
+
+    public void setExcludes(String value) {
+        excludes = Lists.split(value);
+    }
+
+    public void setExcludeGroupIds(String value) {
+        excludeGroupIds = Lists.split(value);
+    }
+
+    public void setExcludeArtifactIds(String value) {
+        excludeArtifactIds = Lists.split(value);
+    }
+
+    public void setIncludes(String value) {
+        includes = Lists.split(value);
+    }
+
+    public void setIncludeGroupIds(String value) {
+        includeGroupIds = Lists.split(value);
+    }
+
+    public void setIncludeArtifactIds(String value) {
+        includeArtifactIds = Lists.split(value);
+    }
+
+    public void setBaseArtifacts(String value) {
+        baseArtifacts = Lists.split(value);
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         String packaging = project.getPackaging();
@@ -202,8 +250,6 @@ public class RepackageMojo extends AbstractArkpackMojo {
             getLog().info("arkpack: skipped");
             return;
         }
-        refuseSlimming();
-
         Artifact main = project.getArtifact();
         File moduleJar = moduleJar(main, "repackage");
 
@@ -227,12 +273,13 @@ public class RepackageMojo extends AbstractArkpackMojo {
                 .list("injectPluginDependencies", Lists.clean(injectPluginDependencies))
                 .list("injectPluginExportPackages", Lists.clean(injectPluginExportPackages))
                 .list("requiresUnpack", Dependency.coordinates(requiresUnpack))
-                .list("declaredWhitelist", Slimming.declaredWhitelist(new File(baseDir, "conf/ark")))
                 .flag("declaredMode", declaredMode)
                 .flag("packageProvided", packageProvided)
                 .outputTimestamp(outputTimestamp)
                 .output(bizJar);
-        addLibraries(request, project.getArtifacts());
+        addLibraries(request, project.getArtifacts(),
+                DependencyGraph.collect(project, project.getArtifacts(), repositorySystem, repoSession, getLog()));
+        addSlimming(request);
         JsonObject buildInfo = new JsonObject();
         if (!hasOutputTimestamp()) {
             // The official plugin always writes build-time ("now"); with project.build.outputTimestamp
@@ -299,6 +346,12 @@ public class RepackageMojo extends AbstractArkpackMojo {
     /** Every resolved artifact as a request library; shared by the goals repackage and ark-plugin. */
     static void addLibraries(RequestBuilder request, Iterable<Artifact> artifacts)
             throws MojoExecutionException, MojoFailureException {
+        addLibraries(request, artifacts, null);
+    }
+
+    /** As above, each library with its graph facts ({@code parent}, {@code dependsOn}) when {@code graph} is given. */
+    static void addLibraries(RequestBuilder request, Iterable<Artifact> artifacts, DependencyGraph graph)
+            throws MojoExecutionException, MojoFailureException {
         for (Artifact a : artifacts) {
             File f = a.getFile();
             if (f == null) {
@@ -308,34 +361,81 @@ public class RepackageMojo extends AbstractArkpackMojo {
                 throw new MojoFailureException("arkpack: dependency " + a + " resolved to the directory " + f
                         + " (a reactor module that was not packaged); build the reactor to at least `package`");
             }
-            request.library(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), a.getClassifier(),
+            JsonObject lib = request.library(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), a.getClassifier(),
                     a.getArtifactHandler().getExtension(), a.getScope(), f);
+            if (graph != null) {
+                graph.describe(a, lib);
+            }
         }
     }
 
-    /** Slimming comes in a later release; a slimming setting must never be silently ignored. */
-    private void refuseSlimming() throws MojoFailureException {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("excludes", excludes);
-        params.put("excludeGroupIds", excludeGroupIds);
-        params.put("excludeArtifactIds", excludeArtifactIds);
-        params.put("includes", includes);
-        params.put("includeGroupIds", includeGroupIds);
-        params.put("includeArtifactIds", includeArtifactIds);
-        params.put("packExcludesConfig", packExcludesConfig);
-        params.put("packExcludesUrl", packExcludesUrl);
-        params.put("baseDependencyParentIdentity", baseDependencyParentIdentity);
-        for (Map.Entry<String, Object> p : params.entrySet()) {
-            Object v = p.getValue();
-            boolean set = v instanceof List ? !Lists.clean((List<?>) v).isEmpty() : v != null && !v.toString().trim().isEmpty();
-            if (set) {
-                throw new MojoFailureException(Slimming.unsupported("<" + p.getKey() + ">"));
+    /** The slimming settings, verbatim, and the facts arkpack needs to apply them (docs/request.md, last section). */
+    private void addSlimming(RequestBuilder request) throws MojoExecutionException, MojoFailureException {
+        request.list("excludes", Lists.clean(excludes))
+                .list("excludeGroupIds", Lists.clean(excludeGroupIds))
+                .list("excludeArtifactIds", Lists.clean(excludeArtifactIds))
+                .list("includes", Lists.clean(includes))
+                .list("includeGroupIds", Lists.clean(includeGroupIds))
+                .list("includeArtifactIds", Lists.clean(includeArtifactIds))
+                .put("packExcludesConfig", blankToNull(packExcludesConfig))
+                .put("baseDependencyParentIdentity", blankToNull(baseDependencyParentIdentity));
+        String url = blankToNull(packExcludesUrl);
+        if (url != null) {
+            request.packExcludesUrl(url, ExcludesUrl.fetch(url, getLog()));
+        }
+        ModelFacts models = new ModelFacts(session, repoSession, projectBuilder, getLog());
+        request.parents(models.parents(project));
+        request.importedBoms(models.importedBoms(project));
+
+        List<String> baseItems = Lists.clean(baseArtifacts);
+        if (baseJar != null && !baseItems.isEmpty()) {
+            throw new MojoFailureException("arkpack: set either <baseJar> or <baseArtifacts>, not both");
+        }
+        if (baseJar != null) {
+            if (!baseJar.isFile()) {
+                throw new MojoFailureException("arkpack: <baseJar> names " + baseJar + ", which is not a file");
             }
+            request.baseJar(baseJar);
+        } else if (!baseItems.isEmpty()) {
+            for (String item : baseItems) {
+                String[] p = item.split(":", -1);
+                if (p.length < 3 || p.length > 4 || Arrays.stream(p).anyMatch(String::isEmpty)) {
+                    throw new MojoFailureException("arkpack: <baseArtifacts> item \"" + item
+                            + "\" is not groupId:artifactId:version[:classifier]");
+                }
+            }
+            request.baseArtifacts(baseItems, this::resolveBaseArtifact);
         }
-        List<String> found = Slimming.keysInConfFiles(new File(baseDir, "conf/ark"));
-        if (!found.isEmpty()) {
-            throw new MojoFailureException(Slimming.unsupported(String.join(", ", found)));
+        String checks = classChecks == null ? "warn" : classChecks.trim();
+        if (!Arrays.asList("warn", "fail", "off").contains(checks)) {
+            throw new MojoFailureException("arkpack: <classChecks> is \"" + classChecks + "\"; write warn, fail or off");
         }
+        request.put("classChecks", checks);
+        request.put("slimResults", new File(slimReport(project).getParentFile(), "module-slim-results.json").getAbsolutePath());
+        request.put("slimReport", slimReport(project).getAbsolutePath());
+    }
+
+    /** Where arkpack writes the slimming report that goal `why` reads (module-slim-results.json goes next to it). */
+    static File slimReport(MavenProject project) {
+        return new File(new File(project.getBuild().getDirectory(), "sofa-ark"), "arkpack-slim-report.json");
+    }
+
+    /** The file of a {@code <baseArtifacts>} item, or null when Maven cannot resolve it (arkpack then has only its coordinates). */
+    private File resolveBaseArtifact(String item) {
+        String[] p = item.split(":");
+        DefaultArtifact wanted = new DefaultArtifact(p[0], p[1], p.length == 4 ? p[3] : "", "jar", p[2]);
+        try {
+            return repositorySystem.resolveArtifact(repoSession, new ArtifactRequest(wanted, projectRepos, null))
+                    .getArtifact().getFile();
+        } catch (ArtifactResolutionException | RuntimeException e) {
+            getLog().warn("arkpack: <baseArtifacts> item " + item + " cannot be resolved (" + e.getMessage()
+                    + "); its classes are not used by the class checks");
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.trim().isEmpty() ? null : s.trim();
     }
 
     private String effectiveBizName() {
@@ -378,6 +478,10 @@ public class RepackageMojo extends AbstractArkpackMojo {
          * Items as the official plugin reads them: each split on `,`, trimmed, blanks dropped (so
          * `<x>a, b</x>` and `<x><x>a</x><x>b</x></x>` are the same).
          */
+        static List<String> split(String value) {
+            return value == null ? null : clean(java.util.Collections.singletonList(value));
+        }
+
         static List<String> clean(List<?> items) {
             List<String> out = new ArrayList<>();
             if (items == null) {

@@ -3,6 +3,7 @@ package dev.arkpack.maven;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -90,10 +91,79 @@ final class RequestBuilder {
         return this;
     }
 
-    RequestBuilder library(String groupId, String artifactId, String version, String classifier, String extension,
+    /** Adds a library and returns its object, so graph facts can be added to it. */
+    JsonObject library(String groupId, String artifactId, String version, String classifier, String extension,
             String scope, File file) {
-        libraries.add(library0(groupId, artifactId, version, classifier, extension, scope, file));
+        JsonObject l = library0(groupId, artifactId, version, classifier, extension, scope, file);
+        libraries.add(l);
+        return l;
+    }
+
+    /** {@code packExcludesUrl}: the address and the body the host fetched from it. */
+    RequestBuilder packExcludesUrl(String url, String body) {
+        JsonObject o = new JsonObject();
+        o.addProperty("url", url);
+        o.addProperty("body", body);
+        root.add("packExcludesUrl", o);
         return this;
+    }
+
+    /** {@code parents}: the ancestor POMs, nearest first, each with its own managed dependencies. */
+    RequestBuilder parents(JsonArray parents) {
+        root.add("parents", parents);
+        return this;
+    }
+
+    /** {@code importedBoms}: the BOMs the module's own dependencyManagement imports. */
+    RequestBuilder importedBoms(JsonArray boms) {
+        root.add("importedBoms", boms);
+        return this;
+    }
+
+    /** {@code base: {jar}}: the base's executable jar. */
+    RequestBuilder baseJar(File jar) {
+        JsonObject b = new JsonObject();
+        b.addProperty("jar", jar.getAbsolutePath());
+        root.add("base", b);
+        return this;
+    }
+
+    /**
+     * {@code base: {artifacts}}: the base's libraries from {@code g:a:v[:classifier]} items (the caller has
+     * checked their shape), each with its file when {@code files} finds one.
+     */
+    RequestBuilder baseArtifacts(List<String> items, Function<String, File> files) {
+        JsonArray a = new JsonArray();
+        for (String item : items) {
+            String[] p = item.split(":", -1);
+            JsonObject c = coordinates(p[0], p[1], p[2], p.length == 4 ? p[3] : null, null);
+            File f = files.apply(item);
+            if (f != null) {
+                c.addProperty("file", f.getAbsolutePath());
+            }
+            a.add(c);
+        }
+        JsonObject b = new JsonObject();
+        b.add("artifacts", a);
+        root.add("base", b);
+        return this;
+    }
+
+    /** Coordinates as the request writes them: {@code type} only when it is not {@code jar}. */
+    static JsonObject coordinates(String groupId, String artifactId, String version, String classifier, String type) {
+        JsonObject c = new JsonObject();
+        c.addProperty("groupId", groupId);
+        c.addProperty("artifactId", artifactId);
+        if (version != null) {
+            c.addProperty("version", version);
+        }
+        if (classifier != null && !classifier.isEmpty()) {
+            c.addProperty("classifier", classifier);
+        }
+        if (type != null && !type.isEmpty() && !"jar".equals(type)) {
+            c.addProperty("type", type);
+        }
+        return c;
     }
 
     RequestBuilder buildInfo(JsonObject info) {

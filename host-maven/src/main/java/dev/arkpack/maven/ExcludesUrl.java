@@ -1,0 +1,57 @@
+/*
+ * Fetches {@code <packExcludesUrl>} for the request: an HTTP GET whose body arkpack reads as the remote
+ * slimming rules. The core never touches the network, so the host fetches. Unlike the official plugin,
+ * which only logs a failed fetch and packages without those rules, any failure (no answer, a status other
+ * than 2xx) fails the build: rules that were meant to apply must not silently vanish.
+ */
+package dev.arkpack.maven;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+final class ExcludesUrl {
+    static final int TIMEOUT_MS = 10_000;
+
+    private ExcludesUrl() {
+    }
+
+    /** The body at {@code url} as text (UTF-8). */
+    static String fetch(String url, Log log) throws MojoFailureException {
+        try {
+            URLConnection c = new URL(url).openConnection();
+            c.setConnectTimeout(TIMEOUT_MS);
+            c.setReadTimeout(TIMEOUT_MS);
+            c.setUseCaches(false);
+            c.setRequestProperty("Accept", "application/json");
+            if (c instanceof HttpURLConnection) {
+                HttpURLConnection h = (HttpURLConnection) c;
+                h.setRequestMethod("GET");
+                int status = h.getResponseCode();
+                if (status < 200 || status > 299) {
+                    h.disconnect();
+                    throw failure(url, "the server answered HTTP " + status
+                            + (h.getResponseMessage() == null ? "" : " " + h.getResponseMessage()));
+                }
+            }
+            String body;
+            try (InputStream in = c.getInputStream()) {
+                body = GitFacts.readAll(in); // UTF-8
+            }
+            log.info("arkpack: read the slimming rules of <packExcludesUrl> " + url + " (" + body.length() + " characters)");
+            return body;
+        } catch (IOException | IllegalArgumentException e) {
+            throw failure(url, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static MojoFailureException failure(String url, String cause) {
+        return new MojoFailureException("arkpack: cannot read <packExcludesUrl> " + url + ": " + cause
+                + " (the slimming rules it names would be missing, so the build stops; fix the address or remove <packExcludesUrl>)");
+    }
+}
