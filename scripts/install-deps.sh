@@ -25,3 +25,12 @@ if ! rustup target list --installed | grep -qx wasm32-wasip2; then
   echo "install-deps: rustup target add wasm32-wasip2"
   rustup target add wasm32-wasip2
 fi
+
+# ---- Gradle host (host-gradle/, tests/conformance/): Debian's Gradle 4.4.1, the only one that installs here ----
+if ! command -v gradle >/dev/null 2>&1; then
+  echo "install-deps: apt-get install gradle"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends gradle >/dev/null
+fi
+# ---- end of the Gradle host block ----

@@ -25,6 +25,12 @@ echo "== Maven host (host-maven: real mvn builds of the fixture projects in src/
 # `install` (not only `verify`): the end-to-end projects below build with the installed plugin.
 mvn -B -f host-maven/pom.xml install -Darkpack.binary="$PWD/target/release/arkpack" 2>&1 | tee "$log_dir/maven-host.log"
 
+echo "== Gradle host (host-gradle: real Gradle 4.4.1 builds, offline, and the end-to-end run on a Gradle-built jar)"
+host-gradle/test.sh 2>&1 | tee "$log_dir/gradle-host.log"
+
+echo "== Cross-host conformance (tests/conformance: Maven and Gradle give byte-identical jars)"
+tests/conformance/run.sh --no-install 2>&1 | tee "$log_dir/conformance.log"
+
 echo "== Koupleless end to end (tests/e2e: a real base on each line installs and serves an arkpack biz)"
 ARKPACK_BIN="$PWD/target/release/arkpack" python3 tests/e2e/run_e2e.py 2>&1 | tee "$log_dir/e2e.log"
 
@@ -36,8 +42,13 @@ ARKPACK_BIN="$PWD/target/release/arkpack" python3 tests/e2e-plugin/run_e2e_plugi
 read -r cargo_passed cargo_failed < <(grep -E '^test result:' "$log_dir/cargo.log" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/' | awk '{p+=$1; f+=$2} END {print p+0, f+0}')
 read -r mvn_run mvn_failed < <(grep -E 'Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$log_dir/mvn.log" | sed -E 's/.*Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+), Skipped: ([0-9]+)$/\1 \2 \3 \4/' | awk '{r+=$1-$4-$2-$3; f+=$2+$3} END {print r+0, f+0}')
 read -r it_passed it_failed < <(grep -E 'Passed: [0-9]+, Failed: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+' "$log_dir/maven-host.log" | tail -1 | sed -E 's/.*Passed: ([0-9]+), Failed: ([0-9]+), Errors: ([0-9]+).*/\1 \2 \3/' | awk '{print $1+0, $2+$3}')
+read -r gradle_passed gradle_failed < <(grep -E '^gradle host: [0-9]+ of [0-9]+ tests passed' "$log_dir/gradle-host.log" | tail -1 | sed -E 's/gradle host: ([0-9]+) of ([0-9]+).*/\1 \2/' | awk '{print $1+0, $2-$1}')
+read -r conf_passed conf_failed < <(grep -E '^conformance: [0-9]+ passed, [0-9]+ failed' "$log_dir/conformance.log" | tail -1 | sed -E 's/conformance: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/')
 echo
 # The end-to-end scripts' summaries have one "  PASS  " or "  FAIL  " line per Koupleless line.
-e2e_passed=$(cat "$log_dir/e2e.log" "$log_dir/e2e-plugin.log" | grep -cE '^  PASS  ' || true)
-e2e_failed=$(cat "$log_dir/e2e.log" "$log_dir/e2e-plugin.log" | grep -cE '^  FAIL  ' || true)
-echo "$((cargo_passed + mvn_run + it_passed + e2e_passed)) passed, $((cargo_failed + mvn_failed + it_failed + e2e_failed)) failed"
+e2e_logs=("$log_dir/e2e.log" "$log_dir/e2e-plugin.log" "$log_dir/gradle-host.log")
+e2e_passed=$(cat "${e2e_logs[@]}" | grep -cE '^  PASS  ' || true)
+e2e_failed=$(cat "${e2e_logs[@]}" | grep -cE '^  FAIL  ' || true)
+passed=$((cargo_passed + mvn_run + it_passed + gradle_passed + conf_passed + e2e_passed))
+failed=$((cargo_failed + mvn_failed + it_failed + gradle_failed + conf_failed + e2e_failed))
+echo "$passed passed, $failed failed"
