@@ -1,25 +1,7 @@
 // IT slim-param: slimming from the POM parameters: <excludes> as an XML list, <excludeGroupIds> as a comma-separated string
-import groovy.json.JsonSlurper
-import java.util.jar.JarFile
-
-def target = new File(basedir, 'target')
-def log = new File(basedir, 'build.log').text
-def bizJar = new File(target, 'slim-param-1.0.0-ark-biz.jar')
-def libs = { File f ->
-    def j = new JarFile(f)
-    try { j.entries().collect { it.name }.findAll { it.startsWith('lib/') && !it.endsWith('/') }.collect { it.substring(4) } as Set } finally { j.close() }
-}
-def json = { String path -> new JsonSlurper().parse(new File(target, path)) }
-// module-slim-results.json exactly (arkpack sorts both lists), and the biz jar's lib/ exactly
-def expectSlim = { List excluded, List compiled, List lib ->
-    assert bizJar.isFile() : "no biz jar at $bizJar"
-    def r = json('sofa-ark/module-slim-results.json')
-    assert r == [excluded: excluded.sort(false), compiled: compiled.sort(false)] : "module-slim-results.json: $r"
-    assert libs(bizJar) == lib.toSet() : "lib/: ${libs(bizJar).sort()}, expected ${lib.sort()}"
-    assert new File(target, 'sofa-ark/arkpack-slim-report.json').isFile() : 'no slimming report'
-}
+def check = evaluate(new File(itCommon, 'verify-helpers.groovy'))
 // the graph facts sent to arkpack: lib-c sits under lib-a in Maven's pruned tree, and both need it
-def byGa = json('sofa-ark/arkpack-request.json').libraries.collectEntries { l -> [("${l.groupId}:${l.artifactId}".toString()): l] }
+def byGa = check.json('sofa-ark/arkpack-request.json').libraries.collectEntries { l -> [("${l.groupId}:${l.artifactId}".toString()): l] }
 assert byGa['dev.arkpack.it:lib-a'].parent == null
 assert byGa['dev.arkpack.it:lib-b'].parent == null
 assert byGa['dev.arkpack.it:lib-c'].parent == 'dev.arkpack.it:lib-a:jar'
@@ -27,5 +9,5 @@ assert byGa['dev.arkpack.it:lib-a'].dependsOn == ['dev.arkpack.it:lib-c:jar']
 assert byGa['dev.arkpack.it:lib-b'].dependsOn == ['dev.arkpack.it:lib-c:jar']
 assert byGa['dev.arkpack.it:lib-c'].dependsOn == []
 // lib-c stays: lib-b (kept) needs it, although the pruned tree puts it under the excluded lib-a
-expectSlim(['dev.arkpack.it:lib-a:jar', 'commons-io:commons-io:jar', 'commons-logging:commons-logging:jar'], [], ['lib-b-1.0.0.jar', 'lib-c-1.0.0.jar', 'commons-lang3-3.12.0.jar'])
+check.expectSlim(['dev.arkpack.it:lib-a:jar', 'commons-io:commons-io:jar', 'commons-logging:commons-logging:jar'], [], ['lib-b-1.0.0.jar', 'lib-c-1.0.0.jar', 'commons-lang3-3.12.0.jar'])
 return true

@@ -1,27 +1,9 @@
 // IT slim-url: <packExcludesUrl> served on 127.0.0.1 by the pre-build hook (jarBlack* exclude, jarWarn* warns)
-import groovy.json.JsonSlurper
-import java.util.jar.JarFile
-
-def target = new File(basedir, 'target')
-def log = new File(basedir, 'build.log').text
-def bizJar = new File(target, 'slim-url-1.0.0-ark-biz.jar')
-def libs = { File f ->
-    def j = new JarFile(f)
-    try { j.entries().collect { it.name }.findAll { it.startsWith('lib/') && !it.endsWith('/') }.collect { it.substring(4) } as Set } finally { j.close() }
-}
-def json = { String path -> new JsonSlurper().parse(new File(target, path)) }
-// module-slim-results.json exactly (arkpack sorts both lists), and the biz jar's lib/ exactly
-def expectSlim = { List excluded, List compiled, List lib ->
-    assert bizJar.isFile() : "no biz jar at $bizJar"
-    def r = json('sofa-ark/module-slim-results.json')
-    assert r == [excluded: excluded.sort(false), compiled: compiled.sort(false)] : "module-slim-results.json: $r"
-    assert libs(bizJar) == lib.toSet() : "lib/: ${libs(bizJar).sort()}, expected ${lib.sort()}"
-    assert new File(target, 'sofa-ark/arkpack-slim-report.json').isFile() : 'no slimming report'
-}
+def check = evaluate(new File(itCommon, 'verify-helpers.groovy'))
 def server = System.properties.remove('arkpack.it.slim-url.server')
 def hits = System.properties.remove('arkpack.it.slim-url.hits')
 server?.stop(0)
 assert hits.get() == 1 : "the rules were fetched ${hits.get()} times"
-assert log.contains('[WARNING] arkpack [slim-warn-rule] org.apache.commons:commons-lang3:3.12.0 matches jarWarnArtifactIds commons-lang3 (packExcludesUrl http://127.0.0.1:')
-expectSlim(['dev.arkpack.it:lib-a:jar', 'commons-io:commons-io:jar'], [], ['lib-b-1.0.0.jar', 'lib-c-1.0.0.jar', 'commons-lang3-3.12.0.jar'])
+assert check.log.contains('[WARNING] arkpack [slim-warn-rule] org.apache.commons:commons-lang3:3.12.0 matches jarWarnArtifactIds commons-lang3 (packExcludesUrl http://127.0.0.1:')
+check.expectSlim(['dev.arkpack.it:lib-a:jar', 'commons-io:commons-io:jar'], [], ['lib-b-1.0.0.jar', 'lib-c-1.0.0.jar', 'commons-lang3-3.12.0.jar'])
 return true

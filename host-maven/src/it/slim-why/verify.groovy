@@ -1,26 +1,8 @@
 // IT slim-why: goal why explains from the last package why lib-c stayed (lib-b needs it) and why lib-a went
-import groovy.json.JsonSlurper
-import java.util.jar.JarFile
-
-def target = new File(basedir, 'target')
-def log = new File(basedir, 'build.log').text
-def bizJar = new File(target, 'slim-why-1.0.0-ark-biz.jar')
-def libs = { File f ->
-    def j = new JarFile(f)
-    try { j.entries().collect { it.name }.findAll { it.startsWith('lib/') && !it.endsWith('/') }.collect { it.substring(4) } as Set } finally { j.close() }
-}
-def json = { String path -> new JsonSlurper().parse(new File(target, path)) }
-// module-slim-results.json exactly (arkpack sorts both lists), and the biz jar's lib/ exactly
-def expectSlim = { List excluded, List compiled, List lib ->
-    assert bizJar.isFile() : "no biz jar at $bizJar"
-    def r = json('sofa-ark/module-slim-results.json')
-    assert r == [excluded: excluded.sort(false), compiled: compiled.sort(false)] : "module-slim-results.json: $r"
-    assert libs(bizJar) == lib.toSet() : "lib/: ${libs(bizJar).sort()}, expected ${lib.sort()}"
-    assert new File(target, 'sofa-ark/arkpack-slim-report.json').isFile() : 'no slimming report'
-}
-expectSlim(['dev.arkpack.it:lib-a:jar'], [], ['lib-b-1.0.0.jar', 'lib-c-1.0.0.jar', 'commons-lang3-3.12.0.jar'])
+def check = evaluate(new File(itCommon, 'verify-helpers.groovy'))
+check.expectSlim(['dev.arkpack.it:lib-a:jar'], [], ['lib-b-1.0.0.jar', 'lib-c-1.0.0.jar', 'commons-lang3-3.12.0.jar'])
 // the output of `why` (second invocation), after the package build's log
-def why = log.substring(log.lastIndexOf('arkpack-maven-plugin:0.1.0-SNAPSHOT:why'))
+def why = check.log.substring(check.log.lastIndexOf('arkpack-maven-plugin:0.1.0-SNAPSHOT:why'))
 assert why.contains("""[INFO] dev.arkpack.it:lib-c:1.0.0 (compile scope): kept in the module
 [INFO]   because: needed by a kept dependency, though an excluded one needs it too
 [INFO]   path: it.arkpack:slim-why:1.0.0 -> dev.arkpack.it:lib-b:1.0.0 -> dev.arkpack.it:lib-c:1.0.0

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,58 +31,50 @@ final class ArkpackRunner {
     /** The core's field names (and the request file's keys) as a user writes them in the POM. */
     private static final Map<String, String> POM_NAMES = new LinkedHashMap<>();
 
+    /**
+     * Parameters the core and the request name as the POM does: {@code bizName} (request key) and
+     * {@code biz-name} (core field) both are {@code <bizName>}. The goal ark-plugin's names are
+     * sofa-ark-plugin-maven-plugin's.
+     */
+    private static final String[] SAME_NAME_PARAMETERS = {
+        "bizName", "bizVersion", "priority", "mainClass", "webContextPath",
+        "denyImportPackages", "denyImportClasses", "denyImportResources", "injectPluginDependencies", "requiresUnpack",
+        "pluginName", "description", "activator", "exported", "imported", "shades", "exportPluginClass",
+        "excludes", "includes", "includeGroupIds", "includeArtifactIds", "excludeGroupIds", "excludeArtifactIds",
+        "packExcludesConfig", "packExcludesUrl", "baseDependencyParentIdentity", "classChecks", "strict",
+    };
+
     static {
-        String[][] names = {
-            {"biz-name", "<bizName>"}, {"bizName", "<bizName>"},
-            {"biz-version", "<bizVersion>"}, {"bizVersion", "<bizVersion>"},
-            {"priority", "<priority>"},
-            {"main-class", "<mainClass>"}, {"mainClass", "<mainClass>"},
-            {"web-context-path", "<webContextPath>"}, {"webContextPath", "<webContextPath>"},
-            {"deny-import-packages", "<denyImportPackages>"}, {"denyImportPackages", "<denyImportPackages>"},
-            {"deny-import-classes", "<denyImportClasses>"}, {"denyImportClasses", "<denyImportClasses>"},
-            {"deny-import-resources", "<denyImportResources>"}, {"denyImportResources", "<denyImportResources>"},
-            {"inject-plugin-dependencies", "<injectPluginDependencies>"}, {"injectPluginDependencies", "<injectPluginDependencies>"},
+        for (String parameter : SAME_NAME_PARAMETERS) {
+            putBothSpellings(parameter, "<" + parameter + ">");
+        }
+        putBothSpellings("declaredWhitelist", "declared.libraries.whitelist (conf/ark/bootstrap.properties)");
+        putBothSpellings("outputTimestamp", "<project.build.outputTimestamp>");
+        putBothSpellings("packExcludesUrl.body", "<packExcludesUrl>");
+        putBothSpellings("importedBoms", "the BOMs imported in <dependencyManagement>");
+        String[][] others = {
             {"inject-export-packages", "<injectPluginExportPackages>"}, {"injectPluginExportPackages", "<injectPluginExportPackages>"},
-            {"requires-unpack", "<requiresUnpack>"}, {"requiresUnpack", "<requiresUnpack>"},
-            {"declared-whitelist", "declared.libraries.whitelist (conf/ark/bootstrap.properties)"},
-            {"declaredWhitelist", "declared.libraries.whitelist (conf/ark/bootstrap.properties)"},
             {"conf-files", "the conf/ folder (<baseDir>/conf)"}, {"confDir", "the conf/ folder (<baseDir>/conf)"},
             {"executable.ark-version", "<arkVersion>"},
-            {"outputTimestamp", "<project.build.outputTimestamp>"},
-            {"output-timestamp", "<project.build.outputTimestamp>"},
             {"build-info.git", "the git facts (<disableGitInfo>true</disableGitInfo> leaves them out)"},
             {"build-info.build-time", "build-time"},
             {"module.jar", "the module jar"}, {"module", "the module jar"},
-            // goal ark-plugin (sofa-ark-plugin-maven-plugin's parameter names)
-            {"plugin-name", "<pluginName>"}, {"pluginName", "<pluginName>"},
-            {"description", "<description>"},
-            {"activator", "<activator>"},
-            {"exported", "<exported>"}, {"exported.mode", "<exported><mode>"},
-            {"exported.packages", "<exported><packages>"}, {"exported.classes", "<exported><classes>"},
-            {"exported.resources", "<exported><resources>"},
-            {"imported", "<imported>"}, {"imported.packages", "<imported><packages>"},
-            {"imported.classes", "<imported><classes>"}, {"imported.resources", "<imported><resources>"},
-            {"excludes", "<excludes>"}, {"includes", "<includes>"},
-            {"include-group-ids", "<includeGroupIds>"}, {"includeGroupIds", "<includeGroupIds>"},
-            {"include-artifact-ids", "<includeArtifactIds>"}, {"includeArtifactIds", "<includeArtifactIds>"},
-            {"pack-excludes-config", "<packExcludesConfig>"}, {"packExcludesConfig", "<packExcludesConfig>"},
-            {"pack-excludes-url", "<packExcludesUrl>"}, {"packExcludesUrl", "<packExcludesUrl>"},
-            {"packExcludesUrl.body", "<packExcludesUrl>"}, {"pack-excludes-url.body", "<packExcludesUrl>"},
-            {"base-dependency-parent-identity", "<baseDependencyParentIdentity>"},
-            {"baseDependencyParentIdentity", "<baseDependencyParentIdentity>"},
+            {"exported.mode", "<exported><mode>"}, {"exported.packages", "<exported><packages>"},
+            {"exported.classes", "<exported><classes>"}, {"exported.resources", "<exported><resources>"},
+            {"imported.packages", "<imported><packages>"}, {"imported.classes", "<imported><classes>"},
+            {"imported.resources", "<imported><resources>"},
             {"base", "<baseJar> / <baseArtifacts>"}, {"base.jar", "<baseJar>"}, {"base.artifacts", "<baseArtifacts>"},
-            {"class-checks", "<classChecks>"}, {"classChecks", "<classChecks>"},
-            {"parents", "the module's parent POMs"}, {"importedBoms", "the BOMs imported in <dependencyManagement>"},
-            {"imported-boms", "the BOMs imported in <dependencyManagement>"},
-            {"exclude-group-ids", "<excludeGroupIds>"}, {"excludeGroupIds", "<excludeGroupIds>"},
-            {"exclude-artifact-ids", "<excludeArtifactIds>"}, {"excludeArtifactIds", "<excludeArtifactIds>"},
-            {"shades", "<shades>"},
-            {"export-plugin-class", "<exportPluginClass>"}, {"exportPluginClass", "<exportPluginClass>"},
-            {"strict", "<strict>"},
+            {"parents", "the module's parent POMs"},
         };
-        for (String[] n : names) {
+        for (String[] n : others) {
             POM_NAMES.put(n[0], n[1]);
         }
+    }
+
+    /** {@code camelCase} (the request's key) and its {@code kebab-case} form (the core's field name) as {@code pomName}. */
+    private static void putBothSpellings(String camelCase, String pomName) {
+        POM_NAMES.put(camelCase.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT), pomName);
+        POM_NAMES.put(camelCase, pomName);
     }
 
     static String pomName(String field) {
@@ -147,14 +140,14 @@ final class ArkpackRunner {
         }
     }
 
-    /** What a plain (non-JSON) arkpack command printed. */
+    /** What an arkpack command printed: its exit code and both outputs. */
     static final class Output {
         int exitCode;
         String stdout;
         String stderr;
     }
 
-    /** Runs {@code arkpack <args>} and returns its exit code and both outputs (for goal {@code why}). */
+    /** Runs {@code arkpack <args>} and returns its exit code and both outputs (goal {@code why}, and {@link #run}). */
     static Output runPlain(File binary, List<String> args) throws MojoExecutionException {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary.getAbsolutePath());
@@ -198,38 +191,10 @@ final class ArkpackRunner {
 
     /** {@code command} is the arkpack subcommand: {@code biz} (goal repackage) or {@code plugin} (goal ark-plugin). */
     static Result run(File binary, String command, File requestFile, Log log) throws MojoExecutionException {
-        List<String> cmd = Arrays.asList(binary.getAbsolutePath(), "--json", "-q", command, "--request", requestFile.getAbsolutePath());
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).start();
-        } catch (IOException e) {
-            throw new MojoExecutionException("arkpack: cannot start " + binary + ": " + e.getMessage(), e);
-        }
-        AtomicReference<String> stderr = new AtomicReference<>("");
-        Thread drain = new Thread(() -> {
-            try {
-                stderr.set(GitFacts.readAll(p.getErrorStream()));
-            } catch (IOException ignored) {
-                // the exit code and stdout tell what happened
-            }
-        }, "arkpack-stderr");
-        drain.setDaemon(true);
-        String stdout;
-        int exit;
-        try {
-            p.getOutputStream().close();
-            drain.start();
-            stdout = GitFacts.readAll(p.getInputStream());
-            exit = p.waitFor();
-            drain.join(10_000);
-        } catch (IOException e) {
-            throw new MojoExecutionException("arkpack: cannot talk to " + binary + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            throw new MojoExecutionException("arkpack: interrupted");
-        }
-        String err = stderr.get().trim();
+        Output out = runPlain(binary, Arrays.asList("--json", "-q", command, "--request", requestFile.getAbsolutePath()));
+        String stdout = out.stdout;
+        int exit = out.exitCode;
+        String err = out.stderr.trim();
         if (!err.isEmpty()) {
             log.debug("arkpack stderr: " + err);
         }

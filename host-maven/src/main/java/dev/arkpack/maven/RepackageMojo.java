@@ -208,37 +208,6 @@ public class RepackageMojo extends AbstractArkpackMojo {
     @Component
     private ProjectBuilder projectBuilder;
 
-    // ---- comma-separated strings for the set-typed slimming parameters, as the official plugin takes them ----
-    // (Maven calls a setter first; an XML list converts to no String and falls back to the field.)
-
-    public void setExcludes(String value) {
-        excludes = Lists.split(value);
-    }
-
-    public void setExcludeGroupIds(String value) {
-        excludeGroupIds = Lists.split(value);
-    }
-
-    public void setExcludeArtifactIds(String value) {
-        excludeArtifactIds = Lists.split(value);
-    }
-
-    public void setIncludes(String value) {
-        includes = Lists.split(value);
-    }
-
-    public void setIncludeGroupIds(String value) {
-        includeGroupIds = Lists.split(value);
-    }
-
-    public void setIncludeArtifactIds(String value) {
-        includeArtifactIds = Lists.split(value);
-    }
-
-    public void setBaseArtifacts(String value) {
-        baseArtifacts = Lists.split(value);
-    }
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         String packaging = project.getPackaging();
@@ -475,13 +444,10 @@ public class RepackageMojo extends AbstractArkpackMojo {
         }
 
         /**
-         * Items as the official plugin reads them: each split on `,`, trimmed, blanks dropped (so
-         * `<x>a, b</x>` and `<x><x>a</x><x>b</x></x>` are the same).
+         * Items as the official plugin reads them: each split on `,`, trimmed, blanks and repeats dropped (so
+         * `<x>a, b</x>` and `<x><x>a</x><x>b</x></x>` are the same; Maven itself turns a comma-separated
+         * string given for a list parameter into one item per part).
          */
-        static List<String> split(String value) {
-            return value == null ? null : clean(java.util.Collections.singletonList(value));
-        }
-
         static List<String> clean(List<?> items) {
             List<String> out = new ArrayList<>();
             if (items == null) {

@@ -31,10 +31,7 @@ final class RequestBuilder {
     }
 
     RequestBuilder moduleJar(File jar) {
-        JsonObject m = new JsonObject();
-        m.addProperty("jar", jar.getAbsolutePath());
-        root.add("module", m);
-        return this;
+        return jarObject("module", jar);
     }
 
     RequestBuilder confDir(File dir) {
@@ -122,10 +119,7 @@ final class RequestBuilder {
 
     /** {@code base: {jar}}: the base's executable jar. */
     RequestBuilder baseJar(File jar) {
-        JsonObject b = new JsonObject();
-        b.addProperty("jar", jar.getAbsolutePath());
-        root.add("base", b);
-        return this;
+        return jarObject("base", jar);
     }
 
     /**
@@ -217,6 +211,14 @@ final class RequestBuilder {
 
     String toJson() {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+    }
+
+    /** {@code key: {jar: <absolute path>}}, as {@code module} and {@code base} name a jar. */
+    private RequestBuilder jarObject(String key, File jar) {
+        JsonObject o = new JsonObject();
+        o.addProperty("jar", jar.getAbsolutePath());
+        root.add(key, o);
+        return this;
     }
 
     private RequestBuilder string(String key, String v) {
