@@ -1,7 +1,8 @@
 /*
- * What tasks arkBiz and arkPlugin share: the module's jar (from the `jar` task), the project's resolved
- * libraries (ResolvedFacts), the reproducible timestamp, and running `arkpack` on a request file. Every
- * getter is an annotated task property, so Gradle decides up-to-dateness from declared inputs and outputs.
+ * What tasks arkBiz and arkPlugin share: their extension (`arkpack { }`, `arkPlugin { }`) and its skip
+ * option, the module's jar (from the `jar` task), the project's resolved libraries (ResolvedFacts), the
+ * reproducible timestamp, the request's common part, and running `arkpack` on a request file. Every getter
+ * is an annotated task property, so Gradle decides up-to-dateness from declared inputs and outputs.
  */
 package dev.arkpack.gradle;
 
@@ -28,24 +29,48 @@ import org.gradle.api.tasks.OutputFile;
 import org.gradle.api.tasks.PathSensitive;
 import org.gradle.api.tasks.PathSensitivity;
 
-public abstract class AbstractArkpackTask extends DefaultTask {
+import dev.arkpack.host.ArkpackCommand;
+import dev.arkpack.host.Coordinates;
+import dev.arkpack.host.Json;
+import dev.arkpack.host.Values;
+
+public abstract class AbstractArkpackTask<E extends AbstractArkpackExtension> extends DefaultTask {
     /** Gradle's configurations for the compile and runtime classpaths of the main source set (4.4 and 8.x). */
     static final String RUNTIME_CLASSPATH = "runtimeClasspath";
     static final String COMPILE_CLASSPATH = "compileClasspath";
 
+    private final Class<E> extensionType;
+    private final String extensionName;
     private transient List<ResolvedFacts.Library> libraries;
 
+    /** {@code extensionName} is the name of the extension of type {@code extensionType}, as messages name options. */
+    AbstractArkpackTask(Class<E> extensionType, String extensionName, String description) {
+        this.extensionType = extensionType;
+        this.extensionName = extensionName;
+        setGroup("build");
+        setDescription(description);
+        onlyIf(t -> !ext().isSkip());
+    }
+
+    @Internal
+    public E getExtension() {
+        return ext();
+    }
+
+    E ext() {
+        return getProject().getExtensions().getByType(extensionType);
+    }
+
     /** The extension name used in messages: {@code arkpack} or {@code arkPlugin}. */
-    abstract String extensionName();
+    String extensionName() {
+        return extensionName;
+    }
 
     /** Whether the libraries carry the graph facts (parent, dependsOn). */
     abstract boolean graphFacts();
 
     /** Whether {@code provided} (compileOnly) libraries are part of the request. */
     abstract boolean withProvided();
-
-    /** The user's {@code outputTimestamp} option. */
-    abstract Object outputTimestampOption();
 
     Task jarTask() {
         Task jar = getProject().getTasks().findByName("jar");
@@ -112,11 +137,11 @@ public abstract class AbstractArkpackTask extends DefaultTask {
     @Input
     @Optional
     public String getEffectiveOutputTimestamp() {
-        Object option = outputTimestampOption();
+        Object option = ext().getOutputTimestamp();
         String v = option instanceof java.util.Date
-                ? Long.toString(((java.util.Date) option).getTime() / 1000L) : Options.string(option);
+                ? Long.toString(((java.util.Date) option).getTime() / 1000L) : Values.string(option);
         if (v == null) {
-            v = Options.string(System.getenv("SOURCE_DATE_EPOCH"));
+            v = Values.string(System.getenv("SOURCE_DATE_EPOCH"));
         }
         return v;
     }
@@ -150,16 +175,8 @@ public abstract class AbstractArkpackTask extends DefaultTask {
     List<Object> libraryObjects() {
         List<Object> out = new ArrayList<>();
         for (ResolvedFacts.Library l : libraries()) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("groupId", l.groupId);
-            o.put("artifactId", l.artifactId);
-            o.put("version", l.version);
-            if (l.classifier != null && !l.classifier.isEmpty()) {
-                o.put("classifier", l.classifier);
-            }
-            o.put("extension", l.extension);
-            o.put("scope", l.scope);
-            o.put("file", l.file.getAbsolutePath());
+            Map<String, Object> o = Coordinates.library(l.groupId, l.artifactId, l.version, l.classifier, l.extension,
+                    l.scope, l.file);
             if (graphFacts()) {
                 if (l.parent != null) {
                     o.put("parent", l.parent);
@@ -180,8 +197,19 @@ public abstract class AbstractArkpackTask extends DefaultTask {
         return p;
     }
 
+    /** The request's facts both tasks send first: the libraries, the project's coordinates and the module jar. */
+    Map<String, Object> newRequest() {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("libraries", libraryObjects());
+        request.put("project", projectCoordinates());
+        Map<String, Object> module = new LinkedHashMap<>();
+        module.put("jar", moduleJar().getAbsolutePath());
+        request.put("module", module);
+        return request;
+    }
+
     /** Writes the request, runs {@code arkpack <command>}, renders its diagnostics; fails with the option named. */
-    ArkpackRunner.Result run(String command, Map<String, Object> request, Object executableOption) {
+    ArkpackCommand.Result run(String command, Map<String, Object> request) {
         File requestFile = getRequestFile();
         try {
             Files.createDirectories(requestFile.getParentFile().toPath());
@@ -189,14 +217,10 @@ public abstract class AbstractArkpackTask extends DefaultTask {
         } catch (IOException e) {
             throw new GradleException("arkpack: cannot write " + requestFile + ": " + e.getMessage(), e);
         }
-        File binary = ArkpackBinary.locate(Options.file(getProject(), executableOption), extensionName() + ".executable");
+        File binary = GradleHost.binary(Options.file(getProject(), ext().getExecutable()), extensionName() + ".executable",
+                getLogger());
         getLogger().info("arkpack: running {} {} on {}", binary, command, requestFile);
-        ArkpackRunner.Result result = ArkpackRunner.run(binary, command, requestFile, getLogger());
-        result.renderDiagnostics(getLogger(), extensionName());
-        if (!result.ok) {
-            throw new GradleException(result.failureMessage(extensionName(), requestFile));
-        }
-        return result;
+        return GradleHost.run(binary, command, requestFile, getLogger(), extensionName());
     }
 
     static void putList(Map<String, Object> m, String key, List<String> items) {

@@ -22,14 +22,18 @@ import org.gradle.api.tasks.Input;
 import org.gradle.api.tasks.InputDirectory;
 import org.gradle.api.tasks.InputFile;
 import org.gradle.api.tasks.InputFiles;
-import org.gradle.api.tasks.Internal;
 import org.gradle.api.tasks.Optional;
 import org.gradle.api.tasks.OutputFile;
 import org.gradle.api.tasks.PathSensitive;
 import org.gradle.api.tasks.PathSensitivity;
 import org.gradle.api.tasks.TaskAction;
 
-public class ArkBizTask extends AbstractArkpackTask {
+import dev.arkpack.host.Coordinates;
+import dev.arkpack.host.GitFacts;
+import dev.arkpack.host.Json;
+import dev.arkpack.host.Values;
+
+public class ArkBizTask extends AbstractArkpackTask<ArkpackExtension> {
     static final String BIZ_CLASSIFIER = "ark-biz";
     static final String ARK_CLASSIFIER = "ark-executable";
     static final String CONTAINER_GROUP = "com.alipay.sofa";
@@ -39,25 +43,9 @@ public class ArkBizTask extends AbstractArkpackTask {
     private transient Configuration container;
 
     public ArkBizTask() {
-        setGroup("build");
-        setDescription("Makes the ark-biz jar (and the executable ark jar) with arkpack");
+        super(ArkpackExtension.class, "arkpack", "Makes the ark-biz jar (and the executable ark jar) with arkpack");
         // The remote rules of packExcludesUrl may change at any time: such a build always runs.
         getOutputs().upToDateWhen(t -> ext().getPackExcludesUrl() == null || ext().getPackExcludesUrl().trim().isEmpty());
-        onlyIf(t -> !ext().isSkip());
-    }
-
-    @Internal
-    public ArkpackExtension getExtension() {
-        return ext();
-    }
-
-    private ArkpackExtension ext() {
-        return getProject().getExtensions().getByType(ArkpackExtension.class);
-    }
-
-    @Override
-    String extensionName() {
-        return "arkpack";
     }
 
     @Override
@@ -68,11 +56,6 @@ public class ArkBizTask extends AbstractArkpackTask {
     @Override
     boolean withProvided() {
         return true; // Maven's repackage resolves compile+runtime, provided included
-    }
-
-    @Override
-    Object outputTimestampOption() {
-        return ext().getOutputTimestamp();
     }
 
     // ---- inputs ----
@@ -99,7 +82,8 @@ public class ArkBizTask extends AbstractArkpackTask {
         if (ext().isDisableGitInfo()) {
             return null;
         }
-        Map<String, Object> git = GitFacts.read(Options.file(getProject(), ext().getGitDirectory()), getLogger());
+        Map<String, Object> git = GitFacts.read(Options.file(getProject(), ext().getGitDirectory()),
+                GradleHost.log(getLogger()));
         return git == null ? null : Json.write(git);
     }
 
@@ -156,12 +140,7 @@ public class ArkBizTask extends AbstractArkpackTask {
 
     @TaskAction
     public void repackage() {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("libraries", libraryObjects());
-        request.put("project", projectCoordinates());
-        Map<String, Object> module = new LinkedHashMap<>();
-        module.put("jar", moduleJar().getAbsolutePath());
-        request.put("module", module);
+        Map<String, Object> request = newRequest();
         request.putAll(options(true));
 
         Map<String, Object> buildInfo = new LinkedHashMap<>();
@@ -177,21 +156,15 @@ public class ArkBizTask extends AbstractArkpackTask {
             request.put("buildInfo", buildInfo);
         }
         if (!ext().isSkipArkExecutable()) {
-            Map<String, Object> container = new LinkedHashMap<>();
-            container.put("groupId", CONTAINER_GROUP);
-            container.put("artifactId", CONTAINER_ARTIFACT);
-            container.put("version", ext().getArkVersion());
-            container.put("extension", "jar");
-            container.put("scope", "compile");
-            container.put("file", containerFile().getAbsolutePath());
             Map<String, Object> executable = new LinkedHashMap<>();
-            executable.put("container", container);
+            executable.put("container", Coordinates.library(CONTAINER_GROUP, CONTAINER_ARTIFACT, ext().getArkVersion(),
+                    null, "jar", "compile", containerFile()));
             executable.put("arkVersion", ext().getArkVersion());
             executable.put("output", getExecutableJar().getAbsolutePath());
             request.put("executable", executable);
         }
 
-        run("biz", request, ext().getExecutable());
+        run("biz", request);
         getLogger().lifecycle("arkpack: wrote {}", getBizJar());
         if (!ext().isSkipArkExecutable()) {
             getLogger().lifecycle("arkpack: wrote {}", getExecutableJar());
@@ -233,16 +206,16 @@ public class ArkBizTask extends AbstractArkpackTask {
         putList(o, "includes", e.getIncludes());
         putList(o, "includeGroupIds", e.getIncludeGroupIds());
         putList(o, "includeArtifactIds", e.getIncludeArtifactIds());
-        putString(o, "packExcludesConfig", Options.string(e.getPackExcludesConfig()));
-        String identity = Options.string(e.getBaseDependencyParentIdentity());
+        putString(o, "packExcludesConfig", Values.string(e.getPackExcludesConfig()));
+        String identity = Values.string(e.getBaseDependencyParentIdentity());
         putString(o, "baseDependencyParentIdentity", identity);
-        String url = Options.string(e.getPackExcludesUrl());
+        String url = Values.string(e.getPackExcludesUrl());
         if (url != null) {
             Map<String, Object> rules = new LinkedHashMap<>();
             rules.put("url", url);
             if (resolve) {
                 if (fetchedRules == null) {
-                    fetchedRules = ExcludesUrl.fetch(url, getLogger());
+                    fetchedRules = GradleHost.fetchPackExcludesUrl(url, getLogger());
                 }
                 rules.put("body", fetchedRules);
             }
@@ -284,18 +257,12 @@ public class ArkBizTask extends AbstractArkpackTask {
     private List<Object> baseArtifacts(List<String> items) {
         List<Object> out = new ArrayList<>();
         for (String item : items) {
-            String[] p = item.split(":", -1);
-            if (p.length < 3 || p.length > 4) {
+            String[] p = Coordinates.gav(item);
+            if (p == null) {
                 out.add(item); // arkpack rejects it and names arkpack.baseArtifacts
                 continue;
             }
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("groupId", p[0]);
-            c.put("artifactId", p[1]);
-            c.put("version", p[2]);
-            if (p.length == 4 && !p[3].isEmpty()) {
-                c.put("classifier", p[3]);
-            }
+            Map<String, Object> c = Coordinates.object(p[0], p[1], p[2], Coordinates.classifier(p), null);
             try {
                 Configuration one = getProject().getConfigurations().detachedConfiguration(
                         getProject().getDependencies().create(item + "@jar"));

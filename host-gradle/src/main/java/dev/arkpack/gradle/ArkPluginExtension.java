@@ -1,6 +1,8 @@
 /*
  * The `arkPlugin { ... }` block: the options of task `arkPlugin`, named as the Maven plugin's `ark-plugin`
- * goal parameters (which are sofa-ark-plugin-maven-plugin's), with the same defaults:
+ * goal parameters (which are sofa-ark-plugin-maven-plugin's), with the same defaults (the ones task arkBiz
+ * has too are in AbstractArkpackExtension; attach defaults to true here and adds the plugin to the
+ * {@code archives} configuration, extension {@code ark.plugin}, with {@code classifier}):
  *
  *   arkPlugin {
  *     activator = 'com.example.GreeterActivator'
@@ -17,38 +19,65 @@ import java.util.Map;
 import org.gradle.api.Action;
 import org.gradle.api.Project;
 
-public class ArkPluginExtension {
-    private final Project project;
+import dev.arkpack.host.Values;
 
-    private Object outputDirectory;
+public class ArkPluginExtension extends AbstractArkpackExtension {
     private String pluginName;
     private String description = " ";
-    private Object priority = "100";
     private String activator;
     private final Exported exported = new Exported();
     private final Imported imported = new Imported();
-    private Object excludes;
-    private Object excludeGroupIds;
-    private Object excludeArtifactIds;
     private Object shades;
-    private boolean attach = true;
     private String classifier = "";
     private boolean exportPluginClass = true;
     private boolean strict;
-    private boolean skip;
-    private Object outputTimestamp;
-    private Object executable;
 
     public ArkPluginExtension(Project project) {
-        this.project = project;
+        super(project, true);
     }
 
-    /** {@code exported { mode, packages, classes, resources }}. */
-    public static class Exported {
-        private String mode;
+    /** {@code packages, classes, resources}: what {@code exported} and {@code imported} both list. */
+    public static class Patterns {
         private Object packages;
         private Object classes;
         private Object resources;
+
+        public List<String> getPackages() {
+            return Values.list(packages);
+        }
+
+        public void setPackages(Object v) {
+            packages = v;
+        }
+
+        public List<String> getClasses() {
+            return Values.list(classes);
+        }
+
+        public void setClasses(Object v) {
+            classes = v;
+        }
+
+        public List<String> getResources() {
+            return Values.list(resources);
+        }
+
+        public void setResources(Object v) {
+            resources = v;
+        }
+
+        Map<String, Object> fields() {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("packages", getPackages());
+            f.put("classes", getClasses());
+            f.put("resources", getResources());
+            return f;
+        }
+    }
+
+    /** {@code exported { mode, packages, classes, resources }}. */
+    public static class Exported extends Patterns {
+        private String mode;
 
         public String getMode() {
             return mode;
@@ -58,86 +87,17 @@ public class ArkPluginExtension {
             mode = v;
         }
 
-        public List<String> getPackages() {
-            return Options.list(packages);
-        }
-
-        public void setPackages(Object v) {
-            packages = v;
-        }
-
-        public List<String> getClasses() {
-            return Options.list(classes);
-        }
-
-        public void setClasses(Object v) {
-            classes = v;
-        }
-
-        public List<String> getResources() {
-            return Options.list(resources);
-        }
-
-        public void setResources(Object v) {
-            resources = v;
-        }
-
+        @Override
         Map<String, Object> fields() {
             Map<String, Object> f = new LinkedHashMap<>();
-            f.put("mode", Options.string(mode));
-            f.put("packages", getPackages());
-            f.put("classes", getClasses());
-            f.put("resources", getResources());
+            f.put("mode", Values.string(mode));
+            f.putAll(super.fields());
             return f;
         }
     }
 
     /** {@code imported { packages, classes, resources }}. */
-    public static class Imported {
-        private Object packages;
-        private Object classes;
-        private Object resources;
-
-        public List<String> getPackages() {
-            return Options.list(packages);
-        }
-
-        public void setPackages(Object v) {
-            packages = v;
-        }
-
-        public List<String> getClasses() {
-            return Options.list(classes);
-        }
-
-        public void setClasses(Object v) {
-            classes = v;
-        }
-
-        public List<String> getResources() {
-            return Options.list(resources);
-        }
-
-        public void setResources(Object v) {
-            resources = v;
-        }
-
-        Map<String, Object> fields() {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("packages", getPackages());
-            f.put("classes", getClasses());
-            f.put("resources", getResources());
-            return f;
-        }
-    }
-
-    /** Where {@code <pluginName>.ark.plugin} goes (default {@code build/libs}). */
-    public Object getOutputDirectory() {
-        return outputDirectory != null ? outputDirectory : Options.buildDir(project).toPath().resolve("libs").toFile();
-    }
-
-    public void setOutputDirectory(Object v) {
-        outputDirectory = v;
+    public static class Imported extends Patterns {
     }
 
     /** Default {@code project.name}. */
@@ -155,14 +115,6 @@ public class ArkPluginExtension {
 
     public void setDescription(String v) {
         description = v;
-    }
-
-    public Object getPriority() {
-        return priority;
-    }
-
-    public void setPriority(Object v) {
-        priority = v;
     }
 
     public String getActivator() {
@@ -189,46 +141,13 @@ public class ArkPluginExtension {
         action.execute(imported);
     }
 
-    public List<String> getExcludes() {
-        return Options.list(excludes);
-    }
-
-    public void setExcludes(Object v) {
-        excludes = v;
-    }
-
-    public List<String> getExcludeGroupIds() {
-        return Options.list(excludeGroupIds);
-    }
-
-    public void setExcludeGroupIds(Object v) {
-        excludeGroupIds = v;
-    }
-
-    public List<String> getExcludeArtifactIds() {
-        return Options.list(excludeArtifactIds);
-    }
-
-    public void setExcludeArtifactIds(Object v) {
-        excludeArtifactIds = v;
-    }
-
     /** {@code groupId:artifactId:version[:classifier]} items unpacked at the plugin root. */
     public List<String> getShades() {
-        return Options.list(shades);
+        return Values.list(shades);
     }
 
     public void setShades(Object v) {
         shades = v;
-    }
-
-    /** Add the plugin to the {@code archives} configuration (extension {@code ark.plugin}, with {@code classifier}). */
-    public boolean isAttach() {
-        return attach;
-    }
-
-    public void setAttach(boolean v) {
-        attach = v;
     }
 
     public String getClassifier() {
@@ -253,29 +172,5 @@ public class ArkPluginExtension {
 
     public void setStrict(boolean v) {
         strict = v;
-    }
-
-    public boolean isSkip() {
-        return skip;
-    }
-
-    public void setSkip(boolean v) {
-        skip = v;
-    }
-
-    public Object getOutputTimestamp() {
-        return outputTimestamp;
-    }
-
-    public void setOutputTimestamp(Object v) {
-        outputTimestamp = v;
-    }
-
-    public Object getExecutable() {
-        return executable;
-    }
-
-    public void setExecutable(Object v) {
-        executable = v;
     }
 }

@@ -9,34 +9,20 @@ import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.gradle.api.tasks.Input;
-import org.gradle.api.tasks.Internal;
 import org.gradle.api.tasks.OutputFile;
 import org.gradle.api.tasks.TaskAction;
 
-public class ArkPluginTask extends AbstractArkpackTask {
+import dev.arkpack.host.ArkpackCommand;
+import dev.arkpack.host.Json;
+import dev.arkpack.host.Values;
+
+public class ArkPluginTask extends AbstractArkpackTask<ArkPluginExtension> {
     static final String SUFFIX = ".ark.plugin";
 
     public ArkPluginTask() {
-        setGroup("build");
-        setDescription("Makes the ark-plugin jar with arkpack");
-        onlyIf(t -> !ext().isSkip());
-    }
-
-    @Internal
-    public ArkPluginExtension getExtension() {
-        return ext();
-    }
-
-    private ArkPluginExtension ext() {
-        return getProject().getExtensions().getByType(ArkPluginExtension.class);
-    }
-
-    @Override
-    String extensionName() {
-        return "arkPlugin";
+        super(ArkPluginExtension.class, "arkPlugin", "Makes the ark-plugin jar with arkpack");
     }
 
     @Override
@@ -49,11 +35,6 @@ public class ArkPluginTask extends AbstractArkpackTask {
         return false; // the official goal resolves `runtime`: compile and runtime scopes
     }
 
-    @Override
-    Object outputTimestampOption() {
-        return ext().getOutputTimestamp();
-    }
-
     /** Every option as it goes into the request (a change reruns the task). */
     @Input
     public String getSettings() {
@@ -62,7 +43,7 @@ public class ArkPluginTask extends AbstractArkpackTask {
 
     @OutputFile
     public File getPluginFile() {
-        String name = Options.string(ext().getPluginName() != null ? ext().getPluginName() : getProject().getName());
+        String name = Values.string(ext().getPluginName() != null ? ext().getPluginName() : getProject().getName());
         // An empty name is sent as it is: arkpack rejects it and the message names arkPlugin.pluginName.
         return new File(getProject().file(ext().getOutputDirectory()), (name == null ? "_" : name) + SUFFIX);
     }
@@ -75,15 +56,10 @@ public class ArkPluginTask extends AbstractArkpackTask {
 
     @TaskAction
     public void arkPlugin() {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("libraries", libraryObjects());
-        request.put("project", projectCoordinates());
-        Map<String, Object> module = new LinkedHashMap<>();
-        module.put("jar", moduleJar().getAbsolutePath());
-        request.put("module", module);
+        Map<String, Object> request = newRequest();
         request.putAll(options());
-        ArkpackRunner.Result result = run("plugin", request, ext().getExecutable());
-        getLogger().lifecycle("arkpack: wrote {}{}", getPluginFile(), summary(result.plan));
+        ArkpackCommand.Result result = run("plugin", request);
+        getLogger().lifecycle("arkpack: wrote {}{}", getPluginFile(), result.librarySummary());
     }
 
     private Map<String, Object> options() {
@@ -92,7 +68,7 @@ public class ArkPluginTask extends AbstractArkpackTask {
         putString(o, "pluginName", e.getPluginName() != null ? e.getPluginName() : getProject().getName());
         putString(o, "priority", e.getPriority() == null ? null : e.getPriority().toString());
         putString(o, "description", e.getDescription() == null ? " " : e.getDescription());
-        putString(o, "activator", Options.string(e.getActivator()));
+        putString(o, "activator", Values.string(e.getActivator()));
         putObject(o, "exported", e.getExported().fields());
         putObject(o, "imported", e.getImported().fields());
         putList(o, "excludes", e.getExcludes());
@@ -124,20 +100,5 @@ public class ArkPluginTask extends AbstractArkpackTask {
         if (!o.isEmpty()) {
             m.put(key, o);
         }
-    }
-
-    /** " (libraries: N packaged, ...)" from arkpack's report. */
-    private static String summary(Map<String, Object> plan) {
-        Map<String, Object> report = Json.object(plan, "report");
-        Map<String, Integer> byDecision = new TreeMap<>();
-        for (Object l : Json.list(report, "libraries")) {
-            String d = Json.str(l, "decision");
-            byDecision.merge(d == null ? "?" : d, 1, Integer::sum);
-        }
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, Integer> e : byDecision.entrySet()) {
-            sb.append(sb.length() == 0 ? " (libraries: " : ", ").append(e.getValue()).append(' ').append(e.getKey());
-        }
-        return sb.length() == 0 ? "" : sb.append(')').toString();
     }
 }

@@ -7,15 +7,14 @@
 package dev.arkpack.gradle;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 import org.gradle.api.DefaultTask;
 import org.gradle.api.GradleException;
 import org.gradle.api.tasks.Internal;
 import org.gradle.api.tasks.TaskAction;
+
+import dev.arkpack.host.ArkpackCommand;
 
 public class ArkWhyTask extends DefaultTask {
     private ArkBizTask bizTask;
@@ -45,28 +44,17 @@ public class ArkWhyTask extends DefaultTask {
         if (report == null || !report.isFile()) {
             throw new GradleException("arkpack: no slimming report at " + report + "; run task arkBiz first (it writes it)");
         }
-        File binary = ArkpackBinary.locate(Options.file(getProject(), bizTask.getExtension().getExecutable()),
-                "arkpack.executable");
-        List<String> cmd = Arrays.asList(binary.getAbsolutePath(), "why", artifact.toString().trim(), "--report",
-                report.getAbsolutePath());
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String out = new String(ArkpackBinary.readAll(p.getInputStream()), StandardCharsets.UTF_8);
-            int exit = p.waitFor();
-            for (String line : out.split("\r?\n")) {
-                if (!line.isEmpty()) {
-                    getLogger().lifecycle(line);
-                }
+        File binary = GradleHost.binary(Options.file(getProject(), bizTask.getExtension().getExecutable()),
+                "arkpack.executable", getLogger());
+        ArkpackCommand.Output out = GradleHost.runPlain(binary,
+                Arrays.asList("why", artifact.toString().trim(), "--report", report.getAbsolutePath()));
+        for (String line : out.stdout.split("\r?\n")) {
+            if (!line.isEmpty()) {
+                getLogger().lifecycle(line);
             }
-            if (exit != 0) {
-                throw new GradleException("arkpack why " + artifact + " failed (exit " + exit + ")");
-            }
-        } catch (IOException e) {
-            throw new GradleException("arkpack: cannot run " + binary + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GradleException("arkpack: interrupted");
+        }
+        if (out.exitCode != 0) {
+            throw new GradleException("arkpack why " + artifact + " failed (exit " + out.exitCode + ")");
         }
     }
 }

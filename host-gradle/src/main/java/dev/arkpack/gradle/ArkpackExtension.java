@@ -2,6 +2,8 @@
  * The `arkpack { ... }` block: the options of task `arkBiz`, named as the Maven plugin's `repackage`
  * parameters (which are sofa-ark-maven-plugin's), with the same defaults. List options take a list or a
  * comma-separated string. Values are read when the task runs, so they can be set anywhere in the script.
+ * attach (default false here) adds the jars to the {@code archives} configuration (classifiers
+ * {@code ark-biz}, {@code ark-executable}).
  */
 package dev.arkpack.gradle;
 
@@ -9,23 +11,16 @@ import java.util.List;
 
 import org.gradle.api.Project;
 
-public class ArkpackExtension {
-    private final Project project;
+import dev.arkpack.host.Values;
 
-    // the official plugin's parameters
-    private Object outputDirectory;
+public class ArkpackExtension extends AbstractArkpackExtension {
+    // the official plugin's parameters (the ones task arkPlugin has too are in AbstractArkpackExtension)
     private Object baseDir;
     private String finalName;
-    private boolean skip;
     private String bizName;
     private String bizVersion;
-    private Object priority = "100";
-    private boolean attach;
     private String mainClass;
     private Object requiresUnpack;
-    private Object excludes;
-    private Object excludeGroupIds;
-    private Object excludeArtifactIds;
     private Object includes;
     private Object includeGroupIds;
     private Object includeArtifactIds;
@@ -50,25 +45,14 @@ public class ArkpackExtension {
     private Object baseJar;
     private Object baseArtifacts;
     private String classChecks = "warn";
-    private Object outputTimestamp;
-    private Object executable;
 
     public ArkpackExtension(Project project) {
-        this.project = project;
-    }
-
-    /** Where the jars go (default {@code build/libs}). */
-    public Object getOutputDirectory() {
-        return outputDirectory != null ? outputDirectory : Options.buildDir(project).toPath().resolve("libs").toFile();
-    }
-
-    public void setOutputDirectory(Object v) {
-        outputDirectory = v;
+        super(project, false);
     }
 
     /** The folder whose {@code conf/} is packaged and read for {@code conf/ark/} rules (default: the project folder). */
     public Object getBaseDir() {
-        return baseDir != null ? baseDir : project.getProjectDir();
+        return baseDir != null ? baseDir : project().getProjectDir();
     }
 
     public void setBaseDir(Object v) {
@@ -82,14 +66,6 @@ public class ArkpackExtension {
 
     public void setFinalName(String v) {
         finalName = v;
-    }
-
-    public boolean isSkip() {
-        return skip;
-    }
-
-    public void setSkip(boolean v) {
-        skip = v;
     }
 
     /** {@code Ark-Biz-Name} (default {@code project.name}; the system property com.alipay.sofa.ark.bizName overrides it). */
@@ -110,24 +86,6 @@ public class ArkpackExtension {
         bizVersion = v;
     }
 
-    /** {@code priority}: a number or a string; arkpack checks it. */
-    public Object getPriority() {
-        return priority;
-    }
-
-    public void setPriority(Object v) {
-        priority = v;
-    }
-
-    /** Add the jars to the {@code archives} configuration (classifiers {@code ark-biz}, {@code ark-executable}). */
-    public boolean isAttach() {
-        return attach;
-    }
-
-    public void setAttach(boolean v) {
-        attach = v;
-    }
-
     public String getMainClass() {
         return mainClass;
     }
@@ -138,39 +96,15 @@ public class ArkpackExtension {
 
     /** {@code groupId:artifactId} items whose jars get the {@code UNPACK:} comment. */
     public List<String> getRequiresUnpack() {
-        return Options.list(requiresUnpack);
+        return Values.list(requiresUnpack);
     }
 
     public void setRequiresUnpack(Object v) {
         requiresUnpack = v;
     }
 
-    public List<String> getExcludes() {
-        return Options.list(excludes);
-    }
-
-    public void setExcludes(Object v) {
-        excludes = v;
-    }
-
-    public List<String> getExcludeGroupIds() {
-        return Options.list(excludeGroupIds);
-    }
-
-    public void setExcludeGroupIds(Object v) {
-        excludeGroupIds = v;
-    }
-
-    public List<String> getExcludeArtifactIds() {
-        return Options.list(excludeArtifactIds);
-    }
-
-    public void setExcludeArtifactIds(Object v) {
-        excludeArtifactIds = v;
-    }
-
     public List<String> getIncludes() {
-        return Options.list(includes);
+        return Values.list(includes);
     }
 
     public void setIncludes(Object v) {
@@ -178,7 +112,7 @@ public class ArkpackExtension {
     }
 
     public List<String> getIncludeGroupIds() {
-        return Options.list(includeGroupIds);
+        return Values.list(includeGroupIds);
     }
 
     public void setIncludeGroupIds(Object v) {
@@ -186,7 +120,7 @@ public class ArkpackExtension {
     }
 
     public List<String> getIncludeArtifactIds() {
-        return Options.list(includeArtifactIds);
+        return Values.list(includeArtifactIds);
     }
 
     public void setIncludeArtifactIds(Object v) {
@@ -194,7 +128,7 @@ public class ArkpackExtension {
     }
 
     public List<String> getDenyImportPackages() {
-        return Options.list(denyImportPackages);
+        return Values.list(denyImportPackages);
     }
 
     public void setDenyImportPackages(Object v) {
@@ -202,7 +136,7 @@ public class ArkpackExtension {
     }
 
     public List<String> getDenyImportClasses() {
-        return Options.list(denyImportClasses);
+        return Values.list(denyImportClasses);
     }
 
     public void setDenyImportClasses(Object v) {
@@ -210,7 +144,7 @@ public class ArkpackExtension {
     }
 
     public List<String> getDenyImportResources() {
-        return Options.list(denyImportResources);
+        return Values.list(denyImportResources);
     }
 
     public void setDenyImportResources(Object v) {
@@ -219,7 +153,7 @@ public class ArkpackExtension {
 
     /** {@code artifactId:version} items: those libraries go to {@code lib/export/}. */
     public List<String> getInjectPluginDependencies() {
-        return Options.list(injectPluginDependencies);
+        return Values.list(injectPluginDependencies);
     }
 
     public void setInjectPluginDependencies(Object v) {
@@ -227,7 +161,7 @@ public class ArkpackExtension {
     }
 
     public List<String> getInjectPluginExportPackages() {
-        return Options.list(injectPluginExportPackages);
+        return Values.list(injectPluginExportPackages);
     }
 
     public void setInjectPluginExportPackages(Object v) {
@@ -286,7 +220,7 @@ public class ArkpackExtension {
 
     /** The {@code .git} folder (default: the root project's {@code .git}; missing means no git attributes). */
     public Object getGitDirectory() {
-        return gitDirectory != null ? gitDirectory : new java.io.File(project.getRootDir(), ".git");
+        return gitDirectory != null ? gitDirectory : new java.io.File(project().getRootDir(), ".git");
     }
 
     public void setGitDirectory(Object v) {
@@ -340,7 +274,7 @@ public class ArkpackExtension {
 
     /** The base's libraries as {@code groupId:artifactId:version[:classifier]} items (instead of baseJar). */
     public List<String> getBaseArtifacts() {
-        return Options.list(baseArtifacts);
+        return Values.list(baseArtifacts);
     }
 
     public void setBaseArtifacts(Object v) {
@@ -356,21 +290,4 @@ public class ArkpackExtension {
         classChecks = v;
     }
 
-    /** Entry times and {@code build-time}: ISO-8601 or epoch seconds (default: SOURCE_DATE_EPOCH, else now). */
-    public Object getOutputTimestamp() {
-        return outputTimestamp;
-    }
-
-    public void setOutputTimestamp(Object v) {
-        outputTimestamp = v;
-    }
-
-    /** The {@code arkpack} binary to run instead of the embedded one (ARKPACK_BIN also does). */
-    public Object getExecutable() {
-        return executable;
-    }
-
-    public void setExecutable(Object v) {
-        executable = v;
-    }
 }

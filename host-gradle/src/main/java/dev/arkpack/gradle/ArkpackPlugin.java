@@ -19,6 +19,8 @@ import org.gradle.api.Task;
 import org.gradle.api.artifacts.ConfigurablePublishArtifact;
 import org.gradle.api.plugins.JavaPlugin;
 
+import dev.arkpack.host.Values;
+
 public class ArkpackPlugin implements Plugin<Project> {
     static final String BIZ_TASK = "arkBiz";
     static final String PLUGIN_TASK = "arkPlugin";
@@ -51,7 +53,7 @@ public class ArkpackPlugin implements Plugin<Project> {
         project.afterEvaluate(p -> {
             if (project.getPlugins().hasPlugin(ArkPluginPlugin.class)) {
                 if (plugin.isAttach() && !plugin.isSkip()) {
-                    String classifier = Options.string(plugin.getClassifier());
+                    String classifier = Values.string(plugin.getClassifier());
                     project.getArtifacts().add("archives", pluginTask.getPluginFile(), a -> configure(a, classifier,
                             "ark.plugin", pluginTask));
                 }

@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -30,8 +28,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import dev.arkpack.host.Coordinates;
+import dev.arkpack.host.Placeholders;
+
 final class ParentPoms {
-    private static final Pattern EXPR = Pattern.compile("\\$\\{([^}]+)\\}");
     private static final String OPTION = "arkpack.baseDependencyParentIdentity";
 
     private final Project project;
@@ -52,8 +52,8 @@ final class ParentPoms {
 
     /** The request's {@code parents}: the named POM, then its ancestors. */
     List<Object> chain(String identity) {
-        String[] p = identity.split(":", -1);
-        if (p.length != 3 || p[0].isEmpty() || p[1].isEmpty() || p[2].isEmpty()) {
+        String[] p = Coordinates.gav(identity);
+        if (p == null || p.length != 3 || !Coordinates.complete(p)) {
             throw new GradleException("arkpack: " + OPTION + " = '" + identity + "' must be groupId:artifactId:version in a "
                     + "Gradle build (Gradle modules have no parent POM to take the version from)");
         }
@@ -86,22 +86,9 @@ final class ParentPoms {
             o.put("version", pom.version);
             List<Object> managed = new ArrayList<>();
             for (Map<String, String> d : pom.managed) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("groupId", interpolate(d.get("groupId"), props));
-                c.put("artifactId", interpolate(d.get("artifactId"), props));
-                String version = interpolate(d.get("version"), props);
-                if (version != null) {
-                    c.put("version", version);
-                }
-                String classifier = interpolate(d.get("classifier"), props);
-                if (classifier != null && !classifier.isEmpty()) {
-                    c.put("classifier", classifier);
-                }
-                String type = interpolate(d.get("type"), props);
-                if (type != null && !type.isEmpty() && !"jar".equals(type)) {
-                    c.put("type", type);
-                }
-                managed.add(c);
+                managed.add(Coordinates.object(interpolate(d.get("groupId"), props), interpolate(d.get("artifactId"), props),
+                        interpolate(d.get("version"), props), interpolate(d.get("classifier"), props),
+                        interpolate(d.get("type"), props)));
             }
             o.put("managed", managed);
             out.add(o);
@@ -183,30 +170,8 @@ final class ParentPoms {
         return c == null ? null : c.getTextContent().trim();
     }
 
-    /** {@code ${name}} from the chain's properties and coordinates, repeated until nothing changes. */
+    /** {@code ${name}} from the chain's properties and coordinates ({@code pom.x} is {@code project.x}). */
     private static String interpolate(String value, Map<String, String> props) {
-        if (value == null || !value.contains("${")) {
-            return value;
-        }
-        String current = value;
-        for (int round = 0; round < 10 && current.contains("${"); round++) {
-            Matcher m = EXPR.matcher(current);
-            StringBuffer sb = new StringBuffer();
-            boolean changed = false;
-            while (m.find()) {
-                String key = m.group(1).startsWith("pom.") ? "project." + m.group(1).substring(4) : m.group(1);
-                String v = props.get(key);
-                if (v != null) {
-                    changed = true;
-                }
-                m.appendReplacement(sb, Matcher.quoteReplacement(v != null ? v : m.group()));
-            }
-            m.appendTail(sb);
-            current = sb.toString();
-            if (!changed) {
-                break;
-            }
-        }
-        return current;
+        return Placeholders.interpolate(value, name -> props.get(name.startsWith("pom.") ? "project." + name.substring(4) : name));
     }
 }

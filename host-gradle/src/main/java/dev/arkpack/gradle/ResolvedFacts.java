@@ -38,6 +38,8 @@ import org.gradle.api.artifacts.result.DependencyResult;
 import org.gradle.api.artifacts.result.ResolvedComponentResult;
 import org.gradle.api.artifacts.result.ResolvedDependencyResult;
 
+import dev.arkpack.host.Coordinates;
+
 final class ResolvedFacts {
     private ResolvedFacts() {
     }
@@ -56,8 +58,7 @@ final class ResolvedFacts {
 
         /** {@code groupId:artifactId[:classifier]:type}, the key of the graph facts. */
         String key() {
-            return groupId + ":" + artifactId + (classifier == null || classifier.isEmpty() ? "" : ":" + classifier) + ":"
-                    + extension;
+            return Coordinates.id(groupId, artifactId, classifier, extension);
         }
 
         String coordinates() {

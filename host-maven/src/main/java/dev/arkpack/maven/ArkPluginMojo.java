@@ -10,13 +10,9 @@
 package dev.arkpack.maven;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -26,8 +22,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+import dev.arkpack.host.ArkpackCommand;
+import dev.arkpack.host.Values;
 
 /** Makes the ark-plugin jar ({@code ${outputDirectory}/${pluginName}.ark.plugin}) of a module with arkpack. */
 @Mojo(name = "ark-plugin", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = true, threadSafe = true,
@@ -129,9 +125,9 @@ public class ArkPluginMojo extends AbstractArkpackMojo {
         Map<String, Object> fields() {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("mode", mode == null || mode.trim().isEmpty() ? null : mode.trim());
-            f.put("packages", RepackageMojo.Lists.clean(packages));
-            f.put("classes", RepackageMojo.Lists.clean(classes));
-            f.put("resources", RepackageMojo.Lists.clean(resources));
+            f.put("packages", Values.list(packages));
+            f.put("classes", Values.list(classes));
+            f.put("resources", Values.list(resources));
             return f;
         }
     }
@@ -144,9 +140,9 @@ public class ArkPluginMojo extends AbstractArkpackMojo {
 
         Map<String, Object> fields() {
             Map<String, Object> f = new LinkedHashMap<>();
-            f.put("packages", RepackageMojo.Lists.clean(packages));
-            f.put("classes", RepackageMojo.Lists.clean(classes));
-            f.put("resources", RepackageMojo.Lists.clean(resources));
+            f.put("packages", Values.list(packages));
+            f.put("classes", Values.list(classes));
+            f.put("resources", Values.list(resources));
             return f;
         }
     }
@@ -179,31 +175,18 @@ public class ArkPluginMojo extends AbstractArkpackMojo {
                 .put("activator", activator == null || activator.trim().isEmpty() ? null : activator.trim())
                 .object("exported", exported == null ? new LinkedHashMap<>() : exported.fields())
                 .object("imported", imported == null ? new LinkedHashMap<>() : imported.fields())
-                .list("excludes", RepackageMojo.Lists.clean(excludes))
-                .list("excludeGroupIds", RepackageMojo.Lists.clean(excludeGroupIds))
-                .list("excludeArtifactIds", RepackageMojo.Lists.clean(excludeArtifactIds))
-                .list("shades", RepackageMojo.Lists.clean(shades))
+                .list("excludes", Values.list(excludes))
+                .list("excludeGroupIds", Values.list(excludeGroupIds))
+                .list("excludeArtifactIds", Values.list(excludeArtifactIds))
+                .list("shades", Values.list(shades))
                 .bool("exportPluginClass", exportPluginClass)
                 .flag("strict", strict)
                 .outputTimestamp(outputTimestamp)
                 .output(pluginFile);
         RepackageMojo.addLibraries(request, project.getArtifacts());
 
-        try {
-            Files.createDirectories(arkDir.toPath());
-            Files.write(requestFile.toPath(), request.toJson().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new MojoExecutionException("arkpack: cannot write " + requestFile + ": " + e.getMessage(), e);
-        }
-
-        File binary = new ArkpackBinary(getLog()).locate(arkpackExecutable);
-        getLog().debug("arkpack: running " + binary + " plugin on " + requestFile);
-        ArkpackRunner.Result result = ArkpackRunner.run(binary, "plugin", requestFile, getLog());
-        result.renderDiagnostics(getLog());
-        if (!result.ok) {
-            throw new MojoFailureException(result.failureMessage(requestFile));
-        }
-        getLog().info("arkpack: wrote " + pluginFile + summary(result.plan));
+        ArkpackCommand.Result result = runArkpack("plugin", request, requestFile);
+        getLog().info("arkpack: wrote " + pluginFile + result.librarySummary());
 
         if (attach) {
             if (classifier == null || classifier.trim().isEmpty()) {
@@ -213,26 +196,5 @@ public class ArkPluginMojo extends AbstractArkpackMojo {
                 projectHelper.attachArtifact(project, pluginFile, classifier.trim());
             }
         }
-    }
-
-    /** " (N libraries in lib/, M excluded, K shaded)" from arkpack's report; empty when it has none. */
-    private static String summary(JsonObject plan) {
-        if (plan == null || !plan.has("report") || !plan.get("report").isJsonObject()) {
-            return "";
-        }
-        JsonObject report = plan.getAsJsonObject("report");
-        if (!report.has("libraries") || !report.get("libraries").isJsonArray()) {
-            return "";
-        }
-        Map<String, Integer> byDecision = new TreeMap<>();
-        for (JsonElement l : report.getAsJsonArray("libraries")) {
-            String decision = l.isJsonObject() ? ArkpackRunner.str(l.getAsJsonObject(), "decision") : null;
-            byDecision.merge(decision == null ? "?" : decision, 1, Integer::sum);
-        }
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, Integer> e : byDecision.entrySet()) {
-            sb.append(sb.length() == 0 ? " (libraries: " : ", ").append(e.getValue()).append(' ').append(e.getKey());
-        }
-        return sb.length() == 0 ? "" : sb.append(')').toString();
     }
 }

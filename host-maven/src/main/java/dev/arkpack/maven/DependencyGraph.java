@@ -37,6 +37,8 @@ import org.eclipse.aether.graph.DependencyNode;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import dev.arkpack.host.Coordinates;
+
 final class DependencyGraph {
     /** maven-resolver's ConflictResolver.CONFIG_KEY_VERBOSE (a string, so no resolver-util classes are needed). */
     static final String VERBOSE_KEY = "aether.conflictResolver.verbose";
@@ -51,8 +53,7 @@ final class DependencyGraph {
 
     /** The request's id of a library: {@code groupId:artifactId[:classifier]:type}. */
     static String id(String groupId, String artifactId, String classifier, String extension) {
-        return groupId + ":" + artifactId + (classifier == null || classifier.isEmpty() ? "" : ":" + classifier) + ":"
-                + (extension == null || extension.isEmpty() ? "jar" : extension);
+        return Coordinates.id(groupId, artifactId, classifier, extension);
     }
 
     static String id(Artifact a) {

@@ -11,8 +11,6 @@ package dev.arkpack.maven;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
@@ -35,9 +33,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
-final class ModelFacts {
-    private static final Pattern EXPR = Pattern.compile("\\$\\{([^}]+)\\}");
+import dev.arkpack.host.Placeholders;
 
+final class ModelFacts {
     private final MavenSession session;
     private final RepositorySystemSession repoSession;
     private final ProjectBuilder projectBuilder;
@@ -152,28 +150,8 @@ final class ModelFacts {
 
     /** `${...}` from the user properties, the POM's (effective) properties, its coordinates, then system properties. */
     private String interpolate(String value, MavenProject p) {
-        if (value == null || !value.contains("${")) {
-            return value;
-        }
-        String current = value;
-        for (int round = 0; round < 10 && current.contains("${"); round++) {
-            Matcher m = EXPR.matcher(current);
-            StringBuffer sb = new StringBuffer();
-            boolean changed = false;
-            while (m.find()) {
-                String v = lookup(m.group(1), p);
-                if (v != null) {
-                    changed = true;
-                }
-                m.appendReplacement(sb, Matcher.quoteReplacement(v != null ? v : m.group()));
-            }
-            m.appendTail(sb);
-            current = sb.toString();
-            if (!changed) {
-                break;
-            }
-        }
-        if (current.contains("${")) {
+        String current = Placeholders.interpolate(value, name -> lookup(name, p));
+        if (current != null && current.contains("${")) {
             log.debug("arkpack: " + p.getId() + ": cannot interpolate " + value + " (sent as " + current + ")");
         }
         return current;

@@ -12,12 +12,9 @@
 package dev.arkpack.maven;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -39,6 +36,10 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
 
 import com.google.gson.JsonObject;
+
+import dev.arkpack.host.Coordinates;
+import dev.arkpack.host.GitFacts;
+import dev.arkpack.host.Values;
 
 /** Makes the ark-biz jar (and the executable ark jar) of a module with arkpack. */
 @Mojo(name = "repackage", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = true, threadSafe = true,
@@ -236,11 +237,11 @@ public class RepackageMojo extends AbstractArkpackMojo {
                 .priority(priority)
                 .mainClass(mainClass)
                 .webContextPath(webContextPath)
-                .list("denyImportPackages", Lists.clean(denyImportPackages))
-                .list("denyImportClasses", Lists.clean(denyImportClasses))
-                .list("denyImportResources", Lists.clean(denyImportResources))
-                .list("injectPluginDependencies", Lists.clean(injectPluginDependencies))
-                .list("injectPluginExportPackages", Lists.clean(injectPluginExportPackages))
+                .list("denyImportPackages", Values.list(denyImportPackages))
+                .list("denyImportClasses", Values.list(denyImportClasses))
+                .list("denyImportResources", Values.list(denyImportResources))
+                .list("injectPluginDependencies", Values.list(injectPluginDependencies))
+                .list("injectPluginExportPackages", Values.list(injectPluginExportPackages))
                 .list("requiresUnpack", Dependency.coordinates(requiresUnpack))
                 .flag("declaredMode", declaredMode)
                 .flag("packageProvided", packageProvided)
@@ -256,9 +257,9 @@ public class RepackageMojo extends AbstractArkpackMojo {
             buildInfo.addProperty("buildTime", GitFacts.formatTime(System.currentTimeMillis()));
         }
         if (!disableGitInfo) {
-            JsonObject git = GitFacts.read(gitDir(), getLog());
+            Map<String, Object> git = GitFacts.read(gitDir(), MavenHost.log(getLog()));
             if (git != null) {
-                buildInfo.add("git", git);
+                buildInfo.add("git", RequestBuilder.json(git));
             }
         }
         if (buildInfo.size() > 0) {
@@ -269,20 +270,7 @@ public class RepackageMojo extends AbstractArkpackMojo {
             request.executable("com.alipay.sofa", "sofa-ark-all", arkVersion, container, executableJar);
         }
 
-        try {
-            Files.createDirectories(arkDir.toPath());
-            Files.write(requestFile.toPath(), request.toJson().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new MojoExecutionException("arkpack: cannot write " + requestFile + ": " + e.getMessage(), e);
-        }
-
-        File binary = new ArkpackBinary(getLog()).locate(arkpackExecutable);
-        getLog().debug("arkpack: running " + binary + " on " + requestFile);
-        ArkpackRunner.Result result = ArkpackRunner.run(binary, requestFile, getLog());
-        result.renderDiagnostics(getLog());
-        if (!result.ok) {
-            throw new MojoFailureException(result.failureMessage(requestFile));
-        }
+        runArkpack("biz", request, requestFile);
 
         getLog().info("arkpack: wrote " + bizJar);
         if (!skipArkExecutable) {
@@ -340,23 +328,23 @@ public class RepackageMojo extends AbstractArkpackMojo {
 
     /** The slimming settings, verbatim, and the facts arkpack needs to apply them (docs/request.md, last section). */
     private void addSlimming(RequestBuilder request) throws MojoExecutionException, MojoFailureException {
-        request.list("excludes", Lists.clean(excludes))
-                .list("excludeGroupIds", Lists.clean(excludeGroupIds))
-                .list("excludeArtifactIds", Lists.clean(excludeArtifactIds))
-                .list("includes", Lists.clean(includes))
-                .list("includeGroupIds", Lists.clean(includeGroupIds))
-                .list("includeArtifactIds", Lists.clean(includeArtifactIds))
-                .put("packExcludesConfig", blankToNull(packExcludesConfig))
-                .put("baseDependencyParentIdentity", blankToNull(baseDependencyParentIdentity));
-        String url = blankToNull(packExcludesUrl);
+        request.list("excludes", Values.list(excludes))
+                .list("excludeGroupIds", Values.list(excludeGroupIds))
+                .list("excludeArtifactIds", Values.list(excludeArtifactIds))
+                .list("includes", Values.list(includes))
+                .list("includeGroupIds", Values.list(includeGroupIds))
+                .list("includeArtifactIds", Values.list(includeArtifactIds))
+                .put("packExcludesConfig", Values.string(packExcludesConfig))
+                .put("baseDependencyParentIdentity", Values.string(baseDependencyParentIdentity));
+        String url = Values.string(packExcludesUrl);
         if (url != null) {
-            request.packExcludesUrl(url, ExcludesUrl.fetch(url, getLog()));
+            request.packExcludesUrl(url, MavenHost.fetchPackExcludesUrl(url, getLog()));
         }
         ModelFacts models = new ModelFacts(session, repoSession, projectBuilder, getLog());
         request.parents(models.parents(project));
         request.importedBoms(models.importedBoms(project));
 
-        List<String> baseItems = Lists.clean(baseArtifacts);
+        List<String> baseItems = Values.list(baseArtifacts);
         if (baseJar != null && !baseItems.isEmpty()) {
             throw new MojoFailureException("arkpack: set either <baseJar> or <baseArtifacts>, not both");
         }
@@ -367,8 +355,8 @@ public class RepackageMojo extends AbstractArkpackMojo {
             request.baseJar(baseJar);
         } else if (!baseItems.isEmpty()) {
             for (String item : baseItems) {
-                String[] p = item.split(":", -1);
-                if (p.length < 3 || p.length > 4 || Arrays.stream(p).anyMatch(String::isEmpty)) {
+                String[] p = Coordinates.gav(item);
+                if (p == null || !Coordinates.complete(p)) {
                     throw new MojoFailureException("arkpack: <baseArtifacts> item \"" + item
                             + "\" is not groupId:artifactId:version[:classifier]");
                 }
@@ -391,8 +379,9 @@ public class RepackageMojo extends AbstractArkpackMojo {
 
     /** The file of a {@code <baseArtifacts>} item, or null when Maven cannot resolve it (arkpack then has only its coordinates). */
     private File resolveBaseArtifact(String item) {
-        String[] p = item.split(":");
-        DefaultArtifact wanted = new DefaultArtifact(p[0], p[1], p.length == 4 ? p[3] : "", "jar", p[2]);
+        String[] p = Coordinates.gav(item);
+        String classifier = Coordinates.classifier(p);
+        DefaultArtifact wanted = new DefaultArtifact(p[0], p[1], classifier == null ? "" : classifier, "jar", p[2]);
         try {
             return repositorySystem.resolveArtifact(repoSession, new ArtifactRequest(wanted, projectRepos, null))
                     .getArtifact().getFile();
@@ -401,10 +390,6 @@ public class RepackageMojo extends AbstractArkpackMojo {
                     + "); its classes are not used by the class checks");
             return null;
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.trim().isEmpty() ? null : s.trim();
     }
 
     private String effectiveBizName() {
@@ -435,36 +420,6 @@ public class RepackageMojo extends AbstractArkpackMojo {
             throw new MojoExecutionException("arkpack: cannot resolve the SOFAArk container " + wanted
                     + " for the executable ark jar (<arkVersion> is " + arkVersion
                     + "; set <skipArkExecutable>true</skipArkExecutable> if you do not need it): " + e.getMessage(), e);
-        }
-    }
-
-    /** Small helpers on the list-typed parameters. */
-    static final class Lists {
-        private Lists() {
-        }
-
-        /**
-         * Items as the official plugin reads them: each split on `,`, trimmed, blanks and repeats dropped (so
-         * `<x>a, b</x>` and `<x><x>a</x><x>b</x></x>` are the same; Maven itself turns a comma-separated
-         * string given for a list parameter into one item per part).
-         */
-        static List<String> clean(List<?> items) {
-            List<String> out = new ArrayList<>();
-            if (items == null) {
-                return out;
-            }
-            for (Object item : items) {
-                if (item == null) {
-                    continue;
-                }
-                for (String part : item.toString().split(",")) {
-                    String t = part.trim();
-                    if (!t.isEmpty() && !out.contains(t)) {
-                        out.add(t);
-                    }
-                }
-            }
-            return out;
         }
     }
 }

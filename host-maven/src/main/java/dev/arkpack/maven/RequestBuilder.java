@@ -7,11 +7,17 @@ import java.util.function.Function;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+import dev.arkpack.host.Coordinates;
 
 /**
  * The arkpack request (docs/request.md) as JSON: facts and parameters only, named as the request
- * wants them. Paths are absolute. Maven scopes and types map here and nowhere else.
+ * wants them. Paths are absolute. Maven scopes and types map here and nowhere else. The shapes both hosts
+ * write (coordinates, libraries, git facts) come from the shared code as plain Java values.
  */
 final class RequestBuilder {
     private final JsonObject root = new JsonObject();
@@ -129,8 +135,8 @@ final class RequestBuilder {
     RequestBuilder baseArtifacts(List<String> items, Function<String, File> files) {
         JsonArray a = new JsonArray();
         for (String item : items) {
-            String[] p = item.split(":", -1);
-            JsonObject c = coordinates(p[0], p[1], p[2], p.length == 4 ? p[3] : null, null);
+            String[] p = Coordinates.gav(item);
+            JsonObject c = coordinates(p[0], p[1], p[2], Coordinates.classifier(p), null);
             File f = files.apply(item);
             if (f != null) {
                 c.addProperty("file", f.getAbsolutePath());
@@ -145,19 +151,31 @@ final class RequestBuilder {
 
     /** Coordinates as the request writes them: {@code type} only when it is not {@code jar}. */
     static JsonObject coordinates(String groupId, String artifactId, String version, String classifier, String type) {
-        JsonObject c = new JsonObject();
-        c.addProperty("groupId", groupId);
-        c.addProperty("artifactId", artifactId);
-        if (version != null) {
-            c.addProperty("version", version);
+        return json(Coordinates.object(groupId, artifactId, version, classifier, type)).getAsJsonObject();
+    }
+
+    /** A plain Java value of the shared code (Map, List, String, Number, Boolean, null) as Gson's tree. */
+    static JsonElement json(Object value) {
+        if (value == null) {
+            return JsonNull.INSTANCE;
         }
-        if (classifier != null && !classifier.isEmpty()) {
-            c.addProperty("classifier", classifier);
+        if (value instanceof Map) {
+            JsonObject o = new JsonObject();
+            ((Map<?, ?>) value).forEach((k, v) -> o.add(k.toString(), json(v)));
+            return o;
         }
-        if (type != null && !type.isEmpty() && !"jar".equals(type)) {
-            c.addProperty("type", type);
+        if (value instanceof List) {
+            JsonArray a = new JsonArray();
+            ((List<?>) value).forEach(v -> a.add(json(v)));
+            return a;
         }
-        return c;
+        if (value instanceof Boolean) {
+            return new JsonPrimitive((Boolean) value);
+        }
+        if (value instanceof Number) {
+            return new JsonPrimitive((Number) value);
+        }
+        return new JsonPrimitive(value.toString());
     }
 
     RequestBuilder buildInfo(JsonObject info) {
@@ -230,17 +248,8 @@ final class RequestBuilder {
 
     private static JsonObject library0(String groupId, String artifactId, String version, String classifier,
             String extension, String scope, File file) {
-        JsonObject l = new JsonObject();
-        l.addProperty("groupId", groupId);
-        l.addProperty("artifactId", artifactId);
-        l.addProperty("version", version);
-        if (classifier != null && !classifier.isEmpty()) {
-            l.addProperty("classifier", classifier);
-        }
-        l.addProperty("extension", extension == null || extension.isEmpty() ? "jar" : extension);
-        l.addProperty("scope", scope(scope));
-        l.addProperty("file", file.getAbsolutePath());
-        return l;
+        return json(Coordinates.library(groupId, artifactId, version, classifier, extension, scope(scope), file))
+                .getAsJsonObject();
     }
 
     /** Maven's scopes to the request's closed set (the one place they map). */

@@ -17,6 +17,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import dev.arkpack.host.ArkpackCommand;
+
 /** Explains why a library was packaged into the biz jar or left to the base, from the slimming report. */
 @Mojo(name = "why", requiresProject = true, threadSafe = true)
 public class WhyMojo extends AbstractArkpackMojo {
@@ -36,8 +38,8 @@ public class WhyMojo extends AbstractArkpackMojo {
             throw new MojoFailureException("arkpack: no slimming report at " + report + "; run mvn package first "
                     + "(goal repackage writes it)");
         }
-        File binary = new ArkpackBinary(getLog()).locate(arkpackExecutable);
-        ArkpackRunner.Output out = ArkpackRunner.runPlain(binary,
+        File binary = MavenHost.binary(arkpackExecutable, getLog());
+        ArkpackCommand.Output out = MavenHost.runPlain(binary,
                 Arrays.asList("why", artifact.trim(), "--report", report.getAbsolutePath()));
         for (String line : out.stdout.split("\r?\n")) {
             if (!line.isEmpty()) {

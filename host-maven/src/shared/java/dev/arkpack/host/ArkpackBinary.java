@@ -1,9 +1,22 @@
-package dev.arkpack.maven;
+/*
+ * Shared by both hosts (compiled into arkpack-maven-plugin and arkpack-gradle-plugin from
+ * host-maven/src/shared/java): finds the `arkpack` command. The user's setting (the host names it: Maven's
+ * {@code <arkpackExecutable>}, Gradle's {@code arkpack.executable}), else the environment variable
+ * ARKPACK_BIN, else the binary embedded in the plugin jar for the running platform
+ * (META-INF/arkpack/<platform>/arkpack and its sha256), unpacked once into
+ * ${ARKPACK_CACHE_DIR:-${XDG_CACHE_HOME:-~/.cache}/arkpack}/bin/<sha256>/arkpack. The unpacked file is
+ * verified against the sha256 and written to a temporary file that is renamed into place, so parallel
+ * builds (`mvn -T`, several Maven or Gradle processes) never see a partial binary, and both hosts share
+ * one unpacked copy.
+ */
+package dev.arkpack.host;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,75 +27,87 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.Log;
-
-/**
- * Finds the `arkpack` command: the {@code <arkpackExecutable>} parameter, else the environment variable
- * {@code ARKPACK_BIN}, else the binary embedded in this plugin jar for the running platform
- * ({@code META-INF/arkpack/<platform>/arkpack} and its sha256), unpacked once into
- * {@code ${ARKPACK_CACHE_DIR:-${XDG_CACHE_HOME:-~/.cache}/arkpack}/bin/<sha256>/arkpack}. The unpacked file
- * is verified against the sha256 and written to a temporary file that is renamed into place, so parallel
- * builds (`mvn -T`, several Maven processes) never see a partial binary.
- */
-final class ArkpackBinary {
+public final class ArkpackBinary {
     private static final String RESOURCE_ROOT = "META-INF/arkpack/";
-    /** Binaries already verified in this JVM (a reactor build checks each once). */
+    /** Unpacked binaries already verified in this JVM (a reactor build or a Gradle daemon checks each once). */
     private static final Map<String, File> VERIFIED = new ConcurrentHashMap<>();
 
-    private final Log log;
+    private final String optionName;
+    private final Function<String, String> noBinaryMessage;
+    private final HostLog log;
 
-    ArkpackBinary(Log log) {
+    /**
+     * @param optionName how messages name the user's setting of the binary
+     * @param noBinaryMessage the message, given the platform, when the jar carries no binary for it
+     */
+    public ArkpackBinary(String optionName, Function<String, String> noBinaryMessage, HostLog log) {
+        this.optionName = optionName;
+        this.noBinaryMessage = noBinaryMessage;
         this.log = log;
     }
 
-    File locate(File parameter) throws MojoExecutionException {
-        if (parameter != null) {
-            return executable(parameter, "<arkpackExecutable>");
+    /** {@code option} is the user's setting, null when unset. */
+    public File locate(File option) throws HostException {
+        if (option != null) {
+            return executable(option, optionName);
         }
         String env = System.getenv("ARKPACK_BIN");
         if (env != null && !env.trim().isEmpty()) {
-            return executable(new File(env.trim()), "ARKPACK_BIN");
+            return executable(new File(env.trim()), "the environment variable ARKPACK_BIN");
         }
         return embedded();
     }
 
-    private static File executable(File f, String source) throws MojoExecutionException {
+    private static File executable(File f, String source) throws HostException {
         if (!f.isFile() || !f.canExecute()) {
-            throw new MojoExecutionException("arkpack: " + source + " names " + f + ", which is not an executable file");
+            throw new HostException("arkpack: " + source + " names " + f + ", which is not an executable file");
         }
         return f;
     }
 
-    static String platform() {
+    /** {@code linux-x86_64}, {@code macos-aarch64}, ...: the folder of the embedded binary. */
+    public static String platform() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String o = os.startsWith("linux") ? "linux" : os.startsWith("mac") || os.startsWith("darwin") ? "macos"
-                : os.startsWith("windows") ? "windows" : os.replaceAll("[^a-z0-9]", "");
-        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
-                : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : arch.replaceAll("[^a-z0-9_]", "");
+        String o;
+        if (os.startsWith("linux")) {
+            o = "linux";
+        } else if (os.startsWith("mac") || os.startsWith("darwin")) {
+            o = "macos";
+        } else if (os.startsWith("windows")) {
+            o = "windows";
+        } else {
+            o = os.replaceAll("[^a-z0-9]", "");
+        }
+        String a;
+        if (arch.equals("amd64") || arch.equals("x86_64")) {
+            a = "x86_64";
+        } else if (arch.equals("aarch64") || arch.equals("arm64")) {
+            a = "aarch64";
+        } else {
+            a = arch.replaceAll("[^a-z0-9_]", "");
+        }
         return o + "-" + a;
     }
 
-    private File embedded() throws MojoExecutionException {
+    private File embedded() throws HostException {
         String platform = platform();
         String name = platform.startsWith("windows") ? "arkpack.exe" : "arkpack";
-        String base = RESOURCE_ROOT + platform + "/";
+        String resource = RESOURCE_ROOT + platform + "/" + name;
         ClassLoader cl = ArkpackBinary.class.getClassLoader();
         String sha;
-        try (InputStream in = cl.getResourceAsStream(base + name + ".sha256")) {
+        try (InputStream in = cl.getResourceAsStream(resource + ".sha256")) {
             if (in == null) {
-                throw new MojoExecutionException("arkpack: this arkpack-maven-plugin carries no arkpack binary for the platform "
-                        + platform + ". Build arkpack for it and set <arkpackExecutable>/path/to/arkpack</arkpackExecutable> "
-                        + "(or -Darkpack.executable=..., or the environment variable ARKPACK_BIN).");
+                throw new HostException(noBinaryMessage.apply(platform));
             }
-            sha = GitFacts.readAll(in).trim().toLowerCase(Locale.ROOT);
+            sha = Streams.text(in).trim().toLowerCase(Locale.ROOT);
         } catch (IOException e) {
-            throw new MojoExecutionException("arkpack: cannot read the embedded binary's checksum: " + e.getMessage(), e);
+            throw new HostException("arkpack: cannot read the embedded binary's checksum: " + e.getMessage(), e);
         }
         if (!sha.matches("[0-9a-f]{64}")) {
-            throw new MojoExecutionException("arkpack: the embedded checksum " + base + name + ".sha256 is malformed");
+            throw new HostException("arkpack: the embedded checksum " + resource + ".sha256 is malformed");
         }
         File known = VERIFIED.get(sha);
         if (known != null && known.canExecute()) {
@@ -91,22 +116,22 @@ final class ArkpackBinary {
         synchronized (ArkpackBinary.class) {
             File target = new File(new File(new File(cacheDir(), "bin"), sha), name);
             try {
-                // A file here was only ever put in place by unpack(): verified against the sha256,
-                // then renamed into this folder named by that sha256. So re-hashing 20 MB on every
-                // build adds nothing; a size check catches a truncated or foreign file. Only when the
-                // size is unknown is the file hashed again.
-                long expected = resourceSize(cl, base + name);
+                // A file here was only ever put in place by unpack(): verified against the sha256, then
+                // renamed into this folder named by that sha256. So re-hashing 20 MB on every build adds
+                // nothing; a size check catches a truncated or foreign file. Only when the size is unknown
+                // is the file hashed again.
+                long expected = resourceSize(cl, resource);
                 boolean ready = target.isFile()
                         && (expected >= 0 ? target.length() == expected : sha.equals(sha256(target.toPath())));
                 if (!ready) {
-                    unpack(cl, base + name, target, sha);
+                    unpack(cl, resource, target, sha);
                 }
                 if (!target.canExecute() && !target.setExecutable(true, false)) {
-                    throw new MojoExecutionException("arkpack: cannot make " + target + " executable");
+                    throw new HostException("arkpack: cannot make " + target + " executable");
                 }
             } catch (IOException e) {
-                throw new MojoExecutionException("arkpack: cannot unpack the embedded binary to " + target + ": " + e.getMessage()
-                        + " (set ARKPACK_CACHE_DIR to a writable folder, or <arkpackExecutable>)", e);
+                throw new HostException("arkpack: cannot unpack the embedded binary to " + target + ": " + e.getMessage()
+                        + " (set ARKPACK_CACHE_DIR to a writable folder, or " + optionName + ")", e);
             }
             VERIFIED.put(sha, target);
             return target;
@@ -115,12 +140,12 @@ final class ArkpackBinary {
 
     /** The uncompressed size of a resource in the plugin jar, or -1 when the class loader cannot say. */
     private static long resourceSize(ClassLoader cl, String resource) {
-        java.net.URL url = cl.getResource(resource);
+        URL url = cl.getResource(resource);
         if (url == null) {
             return -1;
         }
         try {
-            java.net.URLConnection connection = url.openConnection();
+            URLConnection connection = url.openConnection();
             connection.setUseCaches(false);
             return connection.getContentLengthLong();
         } catch (IOException e) {
@@ -128,15 +153,15 @@ final class ArkpackBinary {
         }
     }
 
-    private void unpack(ClassLoader cl, String resource, File target, String sha) throws IOException, MojoExecutionException {
+    private void unpack(ClassLoader cl, String resource, File target, String sha) throws IOException, HostException {
         Path dir = target.getParentFile().toPath();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".arkpack-", ".tmp");
         try {
-            MessageDigest md = sha256();
+            MessageDigest md = digest();
             try (InputStream raw = cl.getResourceAsStream(resource)) {
                 if (raw == null) {
-                    throw new MojoExecutionException("arkpack: the embedded binary " + resource + " is missing from the plugin jar");
+                    throw new HostException("arkpack: the embedded binary " + resource + " is missing from the plugin jar");
                 }
                 try (InputStream in = new DigestInputStream(raw, md); OutputStream out = Files.newOutputStream(tmp)) {
                     byte[] buf = new byte[1 << 16];
@@ -148,7 +173,7 @@ final class ArkpackBinary {
             }
             String got = hex(md.digest());
             if (!got.equals(sha)) {
-                throw new MojoExecutionException("arkpack: the embedded binary " + resource + " has sha256 " + got
+                throw new HostException("arkpack: the embedded binary " + resource + " has sha256 " + got
                         + ", expected " + sha + "; the plugin jar is damaged");
             }
             if (!tmp.toFile().setExecutable(true, false)) {
@@ -178,7 +203,7 @@ final class ArkpackBinary {
     }
 
     private static String sha256(Path file) throws IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = digest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
             byte[] buf = new byte[1 << 16];
             while (in.read(buf) > 0) {
@@ -188,7 +213,7 @@ final class ArkpackBinary {
         return hex(md.digest());
     }
 
-    private static MessageDigest sha256() {
+    private static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -199,7 +224,7 @@ final class ArkpackBinary {
     private static String hex(byte[] bytes) {
         StringBuilder sb = new StringBuilder();
         for (byte b : bytes) {
-            sb.append(String.format("%02x", b & 0xff));
+            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
         }
         return sb.toString();
     }

@@ -1,9 +1,12 @@
 /*
- * A small JSON writer and reader, so the plugin jar depends on nothing but the Gradle API (a build script
- * puts it on its classpath with `classpath files(...)` or from any Maven repository, no transitive jars).
- * Values are plain Java: Map (insertion-ordered), List, String, Number, Boolean and null.
+ * Shared by both hosts (compiled into arkpack-maven-plugin and arkpack-gradle-plugin from
+ * host-maven/src/shared/java): a small JSON writer and reader, so the shared code and the Gradle plugin jar
+ * depend on nothing but the JDK (a build script puts the Gradle plugin on its classpath with
+ * `classpath files(...)` or from any Maven repository, no transitive jars). The Gradle host writes its
+ * requests with it; both hosts read arkpack's answer with it. Values are plain Java: Map
+ * (insertion-ordered), List, String, Number, Boolean and null.
  */
-package dev.arkpack.gradle;
+package dev.arkpack.host;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,12 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-final class Json {
+public final class Json {
     private Json() {
     }
 
     /** Pretty-printed JSON (two spaces), keys in their map order, a newline at the end. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, "");
         return sb.append('\n').toString();
@@ -89,7 +92,7 @@ final class Json {
     }
 
     /** Parses one JSON value; throws IllegalArgumentException on malformed text. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Reader r = new Reader(text);
         r.space();
         Object v = r.value();
@@ -102,19 +105,19 @@ final class Json {
 
     /** The map under {@code key}, or null when absent or not an object. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object o, String key) {
+    public static Map<String, Object> object(Object o, String key) {
         Object v = o instanceof Map ? ((Map<?, ?>) o).get(key) : null;
         return v instanceof Map ? (Map<String, Object>) v : null;
     }
 
     /** The list under {@code key}, or an empty list. */
-    static List<?> list(Object o, String key) {
+    public static List<?> list(Object o, String key) {
         Object v = o instanceof Map ? ((Map<?, ?>) o).get(key) : null;
         return v instanceof List ? (List<?>) v : new ArrayList<>();
     }
 
     /** The value under {@code key} as a string, or null. */
-    static String str(Object o, String key) {
+    public static String str(Object o, String key) {
         Object v = o instanceof Map ? ((Map<?, ?>) o).get(key) : null;
         return v == null ? null : v.toString();
     }

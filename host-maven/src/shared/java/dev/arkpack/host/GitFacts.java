@@ -1,39 +1,38 @@
-package dev.arkpack.maven;
+/*
+ * Shared by both hosts (compiled into arkpack-maven-plugin and arkpack-gradle-plugin from
+ * host-maven/src/shared/java): the git facts the official plugin writes into the manifest
+ * (ark-format.md §2.6), read by running the `git` command on a `.git` directory (no library: git is on
+ * every machine that has a repository, and the plugins stay small). As in the official plugin, any failure
+ * means no git facts at all, and a fact git does not know is left out (arkpack then writes the literal
+ * `null`). The time format is the official plugin's, in the JVM's time zone.
+ */
+package dev.arkpack.host;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.maven.plugin.logging.Log;
-
-import com.google.gson.JsonObject;
-
-/**
- * The git facts the official plugin writes into the manifest (ark-format.md §2.6), read by running the
- * `git` command on the given `.git` directory (no library: git is on every machine that has a
- * repository, and the plugin stays small). As in the official plugin, any failure means no git facts
- * at all, and a fact git does not know is left out (arkpack then writes the literal `null`).
- */
-final class GitFacts {
+public final class GitFacts {
     private GitFacts() {
     }
 
-    private static final File NULL_FILE = new File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+    private static final File NULL_FILE =
+            new File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
 
     /** The official plugin's date format, in the JVM's time zone. */
-    static String formatTime(long epochMillis) {
+    public static String formatTime(long epochMillis) {
         return new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ssZ").format(new Date(epochMillis));
     }
 
-    static JsonObject read(File gitDir, Log log) {
+    /** The request's {@code buildInfo.git} object (string values, in request order), or null when there is no repository or git fails. */
+    public static Map<String, Object> read(File gitDir, HostLog log) {
         if (gitDir == null || !gitDir.exists()) {
             log.debug("arkpack: no git directory at " + gitDir + "; no git attributes");
             return null;
@@ -43,7 +42,7 @@ final class GitFacts {
             if (head.length < 4 || head[0].trim().isEmpty()) {
                 return null;
             }
-            JsonObject g = new JsonObject();
+            Map<String, Object> g = new LinkedHashMap<>();
             put(g, "remoteOriginUrl", optional(gitDir, "config", "--get", "remote.origin.url"));
             put(g, "commitBranch", branch(gitDir));
             put(g, "commitId", head[0].trim());
@@ -89,9 +88,9 @@ final class GitFacts {
         return names.isEmpty() ? null : String.join(",", names);
     }
 
-    private static void put(JsonObject o, String key, String value) {
+    private static void put(Map<String, Object> o, String key, String value) {
         if (value != null && !value.isEmpty()) {
-            o.addProperty(key, value);
+            o.put(key, value);
         }
     }
 
@@ -109,7 +108,7 @@ final class GitFacts {
         cmd.addAll(Arrays.asList(args));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.to(NULL_FILE)).start();
         p.getOutputStream().close();
-        String out = readAll(p.getInputStream());
+        String out = Streams.text(p.getInputStream());
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException("git " + String.join(" ", args) + " timed out");
@@ -118,16 +117,6 @@ final class GitFacts {
             throw new GitFailed();
         }
         return out;
-    }
-
-    static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        byte[] b = new byte[8192];
-        int n;
-        while ((n = in.read(b)) > 0) {
-            buf.write(b, 0, n);
-        }
-        return new String(buf.toByteArray(), StandardCharsets.UTF_8);
     }
 
     private static final class GitFailed extends IOException {
