@@ -25,6 +25,8 @@ use crate::{Error, Progress, Result};
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
     pub run: bool,
+    /// False when no removed class could be missing, so the kept jars needed no scan.
+    pub libraries_scanned: bool,
     pub classes_scanned: usize,
     pub unreadable_classes: usize,
     pub missing: usize,
@@ -138,8 +140,13 @@ pub fn run(request: &BizRequest, files: &[ModuleFile<'_>], packaged: &[bool], sl
             Err(_) => summary.unreadable_classes += 1,
         }
     }
+    // Kept jars are scanned only when some class could be missing: one that a removed jar had and
+    // nothing else provides. Without such a class no reference from them can fail, and scanning
+    // every class of every kept jar costs more than the rest of packaging together.
+    let could_miss = providers.values().any(|p| p.removed.is_some() && p.own.is_none() && p.base.is_none() && !p.assumed);
+    summary.libraries_scanned = could_miss;
     let mut whole = Vec::new();
-    for i in (0..libs.len()).filter(|&i| packaged[i]) {
+    for i in (0..libs.len()).filter(|&i| packaged[i] && could_miss) {
         let lib = &libs[i];
         progress.report("check", &lib.origin);
         let bytes: &[u8] = match &lib.content {

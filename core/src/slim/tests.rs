@@ -234,3 +234,16 @@ fn a_class_in_the_module_and_the_base_with_other_bytes_is_a_clash() {
     let d: Vec<_> = out.diagnostics.iter().map(|d| (d.code.as_str(), d.message.as_str())).collect();
     assert_eq!(d, [("class-clash", "lib.a.A is in a-1.0.jar and in the base's base/a-1.0.jar with other bytes: the module and the base would each load their own copy (LinkageError / ClassCastException risk)")]);
 }
+
+#[test]
+fn kept_jars_are_scanned_only_when_a_class_could_be_missing() {
+    // No facts about the base: the excluded jar is assumed to be there, so nothing can be missing.
+    let r = request(shared_under_excluded(), &[("conf/ark/rules.txt", "excludes=g:a\n")]);
+    let report = crate::plan_biz(&r, &mut crate::NoProgress).unwrap().report.slim.report_json;
+    assert!(report.contains("\"librariesScanned\": false,\n    \"classesScanned\": 1,"), "{report}");
+    // The base is known and lacks a's classes: the kept jars are scanned.
+    let mut r = r;
+    r.slimming.base = Some(base_with(&[("com/base/Thing.class", &class("com/base/Thing", &[]))]));
+    let report = crate::plan_biz(&r, &mut crate::NoProgress).unwrap().report.slim.report_json;
+    assert!(report.contains("\"librariesScanned\": true,\n    \"classesScanned\": 3,"), "{report}");
+}
