@@ -4,7 +4,7 @@
 //! bytes depend only on the request. [`analysis`] adds what the official plugin cannot tell: which
 //! declared exports do not exist and which referenced packages nothing provides.
 
-mod analysis;
+pub(crate) mod analysis;
 mod libraries;
 
 use std::borrow::Cow;
