@@ -829,7 +829,7 @@ wit!(record
 /// A resource file that belongs to classes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Resource {
+pub struct ResourceFile {
     pub bundle: String,
     pub path: String,
     pub kind: ResourceKind,
@@ -867,7 +867,7 @@ pub struct SplitAnalysis {
     pub diagnostics: Vec<SplitDiagnostic>,
     pub injections: Vec<Injection>,
     pub sources: Vec<ClassSource>,
-    pub resources: Vec<Resource>,
+    pub resources: Vec<ResourceFile>,
     pub bundles: Vec<BundleInfo>,
     pub libraries: Vec<LibraryInfo>,
 });

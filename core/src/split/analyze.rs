@@ -14,7 +14,7 @@ use crate::classfile::refs::package_of;
 use crate::jar::read::{self as jar_read, Archive};
 use crate::model::{
     AnalyzeRequest, BeanInfo, BundleInfo, ClassSource, Coordinates, EdgeKind, EntryKind, Injection, LibraryInfo, ModuleContent, NodeKind,
-    Resource, ResourceKind, Severity, SplitAnalysis, SplitDiagnostic, SplitEdge, SplitNode, Stereotype, Unknown,
+    ResourceFile, ResourceKind, Severity, SplitAnalysis, SplitDiagnostic, SplitEdge, SplitNode, Stereotype, Unknown,
 };
 use crate::plugin::analysis::is_jdk_package;
 use crate::{Progress, Result};
@@ -208,7 +208,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
                         }
                     }
                 }
-                resources.push(Resource { bundle: bundle_id, path: file.path.clone(), kind: ResourceKind::Mapper, classes: vec![class_id(iface)] });
+                resources.push(ResourceFile { bundle: bundle_id, path: file.path.clone(), kind: ResourceKind::Mapper, classes: vec![class_id(iface)] });
             }
             Some("beans") => {
                 // The enclosing <bean> of each tag, by depth.
@@ -243,7 +243,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
                     }
                 }
                 if !named.is_empty() {
-                    resources.push(Resource { bundle: bundle_id, path: file.path.clone(), kind: ResourceKind::SpringXml, classes: named.into_iter().map(class_id).collect() });
+                    resources.push(ResourceFile { bundle: bundle_id, path: file.path.clone(), kind: ResourceKind::SpringXml, classes: named.into_iter().map(class_id).collect() });
                 }
             }
             _ => {}
