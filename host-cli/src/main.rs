@@ -11,6 +11,7 @@ mod engine;
 mod output;
 mod render;
 mod request;
+mod split;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +65,11 @@ enum Command {
     Inspect {
         /// Any jar: an ark-biz, ark-plugin, executable ark jar or a plain jar.
         file: PathBuf,
+    },
+    /// Split an app into Koupleless modules: analyse, evaluate, suggest, plan, apply, serve (docs/split.md).
+    Split {
+        #[command(subcommand)]
+        command: split::SplitCommand,
     },
 }
 
@@ -167,6 +173,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Biz(args) => biz(start, cli.engine, *args, cli.json, &bar),
         Command::Plugin { request, list } => plugin(start, cli.engine, &request, list, cli.json, &bar),
         Command::Inspect { file } => inspect(start, cli.engine, &file, cli.json),
+        Command::Split { command } => split::run(start, cli.engine, command, cli.quiet),
     };
     bar.finish_and_clear();
     result

@@ -109,7 +109,12 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
                         poms.push(name.to_string());
                     }
                 }
-                let coordinates = if poms.len() == 1 { read_entry(&mut archive, &poms[0]).and_then(|b| pom_properties(&b)) } else { None };
+                // A jar may carry the pom.properties of what it shades: prefer the one its file is named after.
+                let mut found: Vec<Coordinates> = poms.iter().filter_map(|p| read_entry(&mut archive, p).and_then(|b| pom_properties(&b))).collect();
+                if found.len() > 1 {
+                    found.retain(|c| lib.name == format!("{}-{}", c.artifact_id, c.version));
+                }
+                let coordinates = if found.len() == 1 { found.pop() } else { None };
                 libraries.push((lib.name.clone(), coordinates, Some(archive)));
             }
             Err(e) => diagnostics.push(diag(Severity::Warning, "corrupt-jar", format!("skipped a library that is not a readable jar: {e}"), lib.origin.clone())),

@@ -128,10 +128,12 @@ fn aggregate(g: &Graph, community: &[u32], count: usize) -> Graph {
     Graph { adj: sums.into_iter().map(|m| m.into_iter().collect()).collect() }
 }
 
-/// Label propagation: seeds keep their labels; every other node first takes the label of its nearest
-/// seed (breadth first, seeds in order), then, pass after pass in index order, moves to the label
-/// with strictly more weight among its neighbours than its own, until nothing changes.
-pub fn propagate(adj: &[Vec<(u32, f64)>], seeds: &[(u32, u32)]) -> Vec<Option<u32>> {
+/// Label propagation: seeds keep their labels; every other node first takes the label of the
+/// nearest seed that depends on it (breadth first along dependencies, seeds in order: what an entry
+/// point uses belongs with it), then of the nearest labelled neighbour for the rest; then, pass
+/// after pass in index order, a node moves to the label with strictly more weight among its
+/// neighbours than its own, until nothing changes.
+pub fn propagate(adj: &[Vec<(u32, f64)>], out: &[Vec<u32>], seeds: &[(u32, u32)]) -> Vec<Option<u32>> {
     let n = adj.len();
     let mut label: Vec<Option<u32>> = vec![None; n];
     let mut fixed = vec![false; n];
@@ -141,6 +143,15 @@ pub fn propagate(adj: &[Vec<(u32, f64)>], seeds: &[(u32, u32)]) -> Vec<Option<u3
         fixed[node as usize] = true;
         queue.push_back(node);
     }
+    while let Some(u) = queue.pop_front() {
+        for &v in &out[u as usize] {
+            if label[v as usize].is_none() {
+                label[v as usize] = label[u as usize];
+                queue.push_back(v);
+            }
+        }
+    }
+    queue.extend((0..n as u32).filter(|&i| label[i as usize].is_some()));
     while let Some(u) = queue.pop_front() {
         for &(v, _) in &adj[u as usize] {
             if label[v as usize].is_none() {
@@ -228,7 +239,8 @@ impl Session {
                         pairs.push((c as u32, 0));
                     }
                 }
-                let label = propagate(&self.undirected(&vec![false; n]), &pairs);
+                let out: Vec<Vec<u32>> = (0..n).map(|u| self.out.to[self.out.range(u)].to_vec()).collect();
+                let label = propagate(&self.undirected(&vec![false; n]), &out, &pairs);
                 for l in 1..=seeds.len() as u32 {
                     groups.push((0..n as u32).filter(|&c| label[c as usize] == Some(l)).collect());
                 }
@@ -249,18 +261,14 @@ impl Session {
             .collect())
     }
 
-    /// The last segment of the members' longest common package (`module` when there is none).
+    /// The last segment of the package holding most members (ties: the first by name).
     pub(crate) fn common_name(&self, members: &[u32]) -> String {
-        let package = |c: u32| self.packages[self.package_of[c as usize] as usize].0.trim_start_matches("p:").to_string();
-        let mut common: Option<Vec<String>> = None;
-        for &c in members {
-            let parts: Vec<String> = package(c).split('.').map(str::to_string).collect();
-            common = Some(match common {
-                None => parts,
-                Some(prev) => prev.iter().zip(&parts).take_while(|(a, b)| a == b).map(|(a, _)| a.clone()).collect(),
-            });
-        }
-        common.and_then(|c| c.last().cloned()).filter(|s| !s.is_empty()).unwrap_or_else(|| "module".into())
+        let mut count: BTreeMap<u32, usize> = BTreeMap::new();
+        members.iter().for_each(|&c| *count.entry(self.package_of[c as usize]).or_default() += 1);
+        let best = count.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(&p, _)| p);
+        best.and_then(|p| self.packages[p as usize].0.rsplit('.').next().map(|s| s.trim_start_matches("p:").to_string()))
+            .filter(|s| !s.is_empty() && s != "(default)")
+            .unwrap_or_else(|| "module".into())
     }
 }
 
@@ -286,6 +294,7 @@ mod tests {
     #[test]
     fn labels_spread_from_seeds() {
         let adj = undirected(6, &[(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)]);
-        assert_eq!(propagate(&adj, &[(0, 0), (5, 1)]), [Some(0), Some(0), Some(0), Some(1), Some(1), Some(1)]);
+        let out: Vec<Vec<u32>> = adj.iter().map(|l| l.iter().map(|e| e.0).collect()).collect();
+        assert_eq!(propagate(&adj, &out, &[(0, 0), (5, 1)]), [Some(0), Some(0), Some(0), Some(1), Some(1), Some(1)]);
     }
 }
