@@ -115,8 +115,25 @@ pub fn run(start: impl FnOnce(EngineKind) -> Result<Engine, Failure>, kind: Engi
             Ok(())
         }
         SplitCommand::Evaluate { analysis, module, out } => {
+            let prepared = std::time::Instant::now();
             let mut session = session(start, kind, &analysis)?;
+            let prepared = prepared.elapsed();
+            let started = std::time::Instant::now();
             let evaluation = answer(session.evaluate(&module).map_err(fail(1))?)?;
+            let took = started.elapsed();
+            // A second evaluation of the same session: what each click in the view costs.
+            let again = std::time::Instant::now();
+            answer(session.evaluate(&module).map_err(fail(1))?)?;
+            let again = again.elapsed();
+            if !quiet {
+                eprintln!(
+                    "read and prepared the session in {:.1} ms; evaluated {} nodes in {:.1} ms (again: {:.1} ms)",
+                    prepared.as_secs_f64() * 1e3,
+                    evaluation.status.len(),
+                    took.as_secs_f64() * 1e3,
+                    again.as_secs_f64() * 1e3
+                );
+            }
             write_json(out.as_deref(), &evaluation, true)
         }
         SplitCommand::Suggest { analysis, seeds, out } => {

@@ -148,7 +148,7 @@ fn colours_closure_and_metrics_of_a_candidate() {
     assert_eq!(color("p:com.acme.users").0, Color::None);
     assert_eq!(e.closure, ["c:com.acme.payments.Payment", "c:com.acme.payments.PaymentMapper"]);
     assert_eq!(e.status.len(), 25 + 7, "every class and package has a status");
-    assert_eq!((e.metrics.base_to_module, e.metrics.beans_from_base), (1, 1));
+    assert_eq!((e.metrics.base_to_module, e.metrics.beans_from_base), (1, 2), "mapper and user service come from the base");
     // Users as a module: its service interface and implementation are used by two base classes.
     let e = s.evaluate(&ids(&["p:com.acme.users"])).unwrap();
     let color = |id: &str| e.status.iter().find(|st| st.node == id).map(|st| st.color).unwrap();
@@ -189,12 +189,17 @@ fn suggestions_recover_the_domains() {
     assert_eq!(names, ["orders", "users", "payments"]);
     let members = |i: usize, package: &str| -> Vec<String> { seeded[i].members.iter().filter(|m| m.starts_with(package)).cloned().collect() };
     let all = |package: &str| -> Vec<String> { analysis().nodes.iter().filter(|n| n.id.starts_with(package)).map(|n| n.id.clone()).collect() };
-    // Every class of a domain lands in its seed's candidate, and no class of another domain's core
-    // (the payments listener only uses the shared event, so it goes where the event goes).
-    assert_eq!(members(0, "c:com.acme.orders."), all("c:com.acme.orders."));
+    // Every class of a domain lands in its seed's candidate, except the entry points nobody picked
+    // (the cleanup job, the payments listener): they stay with the base.
+    let picked = |package: &str| -> Vec<String> { all(package).into_iter().filter(|m| !m.ends_with("OrderCleanupJob") && !m.ends_with("PaymentListener")).collect() };
+    assert_eq!(members(0, "c:com.acme.orders."), picked("c:com.acme.orders."));
     assert_eq!(seeded[1].members, all("c:com.acme.users."));
-    assert_eq!(members(2, "c:com.acme.payments."), all("c:com.acme.payments.").into_iter().filter(|m| !m.ends_with("PaymentListener")).collect::<Vec<_>>());
-    assert!(seeded[0].members.iter().all(|m| !m.starts_with("c:com.acme.users.")));
+    assert_eq!(members(2, "c:com.acme.payments."), picked("c:com.acme.payments."));
+    assert!(seeded[0].members.iter().all(|m| !m.starts_with("c:com.acme.users.") && !m.starts_with("c:com.acme.payments.")));
+    assert!(seeded[2].members.iter().all(|m| !m.starts_with("c:com.acme.users.") && !m.starts_with("c:com.acme.orders.")));
+    // One seed alone grows its own domain, not the whole app.
+    let one = s.suggest(Some(&ids(&["c:com.acme.users.UserController"]))).unwrap();
+    assert_eq!((one[0].name.as_str(), &one[0].members), ("users", &all("c:com.acme.users.")));
     // Louvain without seeds finds the users domain exactly.
     let communities = s.suggest(None).unwrap();
     assert!(communities.iter().any(|c| c.members == all("c:com.acme.users.")), "{communities:?}");

@@ -227,7 +227,12 @@ fn pom(group: &str, name: &str, version: &str, deps: &[Dep]) -> String {
         }
     }
     s.push_str("  </dependencies>\n\n");
-    s.push_str("  <build>\n    <plugins>\n      <plugin>\n");
+    s.push_str("  <build>\n");
+    s.push_str("    <!-- The standard plugins at versions that build on JDK 8 to 21. -->\n    <pluginManagement>\n      <plugins>\n");
+    for (artifact, version) in [("maven-resources-plugin", "3.3.1"), ("maven-compiler-plugin", "3.11.0"), ("maven-surefire-plugin", "3.2.5"), ("maven-jar-plugin", "3.3.0"), ("maven-install-plugin", "3.1.2")] {
+        s.push_str(&format!("        <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>{artifact}</artifactId><version>{version}</version></plugin>\n"));
+    }
+    s.push_str("      </plugins>\n    </pluginManagement>\n    <plugins>\n      <plugin>\n");
     s.push_str(&format!("        <!-- Drop-in for com.alipay.sofa:sofa-ark-maven-plugin: the same parameters. -->\n        <groupId>{PLUGIN_GROUP}</groupId>\n        <artifactId>{PLUGIN_ARTIFACT}</artifactId>\n        <version>{PLUGIN_VERSION}</version>\n"));
     s.push_str("        <executions>\n          <execution>\n            <id>default-cli</id>\n            <goals>\n              <goal>repackage</goal>\n            </goals>\n          </execution>\n        </executions>\n");
     s.push_str(&format!("        <configuration>\n          <bizName>{}</bizName>\n          <webContextPath>{}</webContextPath>\n          <declaredMode>true</declaredMode>\n          <skipArkExecutable>true</skipArkExecutable>\n        </configuration>\n", esc(name), esc(name)));

@@ -62,6 +62,8 @@ pub struct Session {
     pub(crate) libs: Csr,
     pub(crate) library_ids: Vec<String>,
     pub(crate) application: Vec<bool>,
+    /// Entry points of any kind.
+    pub(crate) entry: Vec<bool>,
     pub(crate) points: Vec<Vec<Point>>,
 }
 
@@ -73,11 +75,13 @@ impl Session {
         let mut package_map: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut bundle_map: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut application = vec![false; classes.len()];
+        let mut entry = vec![false; classes.len()];
         for n in analysis.nodes.iter().filter(|n| n.kind == NodeKind::Class) {
             let i = class_index[&n.id];
             package_map.entry(n.package.clone().unwrap_or_else(|| "p:(default)".into())).or_default().push(i);
             bundle_map.entry(n.bundle.clone().unwrap_or_default()).or_default().push(i);
             application[i as usize] = n.entry == Some(EntryKind::Application);
+            entry[i as usize] = n.entry.is_some();
         }
         for n in analysis.nodes.iter().filter(|n| n.kind == NodeKind::Bundle) {
             bundle_map.entry(n.id.clone()).or_default();
@@ -114,7 +118,7 @@ impl Session {
                 points[c as usize].push(Point { member: inj.member.clone(), bean: inj.bean.clone(), provider, bean_type: inj.bean_type.clone() });
             }
         }
-        Session { analysis, classes, class_index, package_of, packages, bundle_of, bundles, out, inc, libs, library_ids, application, points }
+        Session { analysis, classes, class_index, package_of, packages, bundle_of, bundles, out, inc, libs, library_ids, application, entry, points }
     }
 
     pub fn analysis(&self) -> &SplitAnalysis {

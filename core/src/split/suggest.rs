@@ -128,38 +128,40 @@ fn aggregate(g: &Graph, community: &[u32], count: usize) -> Graph {
     Graph { adj: sums.into_iter().map(|m| m.into_iter().collect()).collect() }
 }
 
-/// Label propagation: seeds keep their labels; every other node first takes the label of the
-/// nearest seed that depends on it (breadth first along dependencies, seeds in order: what an entry
-/// point uses belongs with it), then of the nearest labelled neighbour for the rest; then, pass
-/// after pass in index order, a node moves to the label with strictly more weight among its
-/// neighbours than its own, until nothing changes.
+/// Label propagation: seeds keep their labels. Label 0 is the base's. Every other node first takes
+/// the label of the nearest picked seed that depends on it (breadth first along dependencies, seeds
+/// in order: what an entry point uses belongs with it); what no picked seed reaches goes to the
+/// base when a base seed reaches it, or when it touches a base node; the rest to its nearest
+/// labelled neighbour. Then, pass after pass in index order, a node moves to the label with
+/// strictly more weight among its neighbours than its own, until nothing changes.
 pub fn propagate(adj: &[Vec<(u32, f64)>], out: &[Vec<u32>], seeds: &[(u32, u32)]) -> Vec<Option<u32>> {
     let n = adj.len();
     let mut label: Vec<Option<u32>> = vec![None; n];
     let mut fixed = vec![false; n];
-    let mut queue = std::collections::VecDeque::new();
     for &(node, l) in seeds {
         label[node as usize] = Some(l);
         fixed[node as usize] = true;
-        queue.push_back(node);
     }
-    while let Some(u) = queue.pop_front() {
-        for &v in &out[u as usize] {
-            if label[v as usize].is_none() {
-                label[v as usize] = label[u as usize];
-                queue.push_back(v);
+    let picked: Vec<u32> = seeds.iter().filter(|s| s.1 != 0).map(|s| s.0).collect();
+    let base: Vec<u32> = seeds.iter().filter(|s| s.1 == 0).map(|s| s.0).collect();
+    let spread = |label: &mut Vec<Option<u32>>, from: Vec<u32>, directed: bool| {
+        let mut queue: std::collections::VecDeque<u32> = from.into();
+        while let Some(u) = queue.pop_front() {
+            let next: Vec<u32> = if directed { out[u as usize].clone() } else { adj[u as usize].iter().map(|e| e.0).collect() };
+            for v in next {
+                if label[v as usize].is_none() {
+                    label[v as usize] = label[u as usize];
+                    queue.push_back(v);
+                }
             }
         }
-    }
-    queue.extend((0..n as u32).filter(|&i| label[i as usize].is_some()));
-    while let Some(u) = queue.pop_front() {
-        for &(v, _) in &adj[u as usize] {
-            if label[v as usize].is_none() {
-                label[v as usize] = label[u as usize];
-                queue.push_back(v);
-            }
-        }
-    }
+    };
+    spread(&mut label, picked, true);
+    spread(&mut label, base, true);
+    let based: Vec<u32> = (0..n as u32).filter(|&i| label[i as usize] == Some(0)).collect();
+    spread(&mut label, based, false);
+    let labelled: Vec<u32> = (0..n as u32).filter(|&i| label[i as usize].is_some()).collect();
+    spread(&mut label, labelled, false);
     let labels = seeds.iter().map(|s| s.1).max().map_or(0, |m| m as usize + 1);
     let mut weight = vec![0.0f64; labels];
     for _pass in 0..100 {
@@ -233,8 +235,9 @@ impl Session {
                     let c = *self.class_index.get(id).ok_or_else(|| Error::field("seeds", format!("`{id}` is not a class of the analysis")))?;
                     pairs.push((c, l as u32 + 1));
                 }
-                // The base label (0) starts at the application classes that are not seeds.
-                for c in (0..n).filter(|&c| self.application[c]) {
+                // The base label (0) starts at every entry point that is not a seed: what a person
+                // did not pick stays with the base and pulls its own dependencies there.
+                for c in (0..n).filter(|&c| self.entry[c]) {
                     if !pairs.iter().any(|p| p.0 as usize == c) {
                         pairs.push((c as u32, 0));
                     }
@@ -295,6 +298,6 @@ mod tests {
     fn labels_spread_from_seeds() {
         let adj = undirected(6, &[(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)]);
         let out: Vec<Vec<u32>> = adj.iter().map(|l| l.iter().map(|e| e.0).collect()).collect();
-        assert_eq!(propagate(&adj, &out, &[(0, 0), (5, 1)]), [Some(0), Some(0), Some(0), Some(1), Some(1), Some(1)]);
+        assert_eq!(propagate(&adj, &out, &[(0, 1), (5, 2)]), [Some(1), Some(1), Some(1), Some(2), Some(2), Some(2)]);
     }
 }
