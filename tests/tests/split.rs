@@ -252,3 +252,19 @@ fn the_plan_moves_sources_and_resources_and_writes_a_pom() {
         ]
     );
 }
+
+/// For profiling the analysis without the host: `ARKPACK_SPLIT_JARS=a.jar:b.jar cargo test --release
+/// -p arkpack-tests --test split -- --ignored analyze_jars`.
+#[test]
+#[ignore]
+fn analyze_jars() {
+    let jars = std::env::var("ARKPACK_SPLIT_JARS").expect("ARKPACK_SPLIT_JARS");
+    let bundles = jars
+        .split(':')
+        .map(|j| SplitBundle { name: j.rsplit('/').next().unwrap().into(), origin: j.into(), content: ModuleContent::Jar(std::fs::read(j).unwrap()), project_dir: None, coordinates: None })
+        .collect();
+    let started = std::time::Instant::now();
+    let a = analyze(&AnalyzeRequest { bundles, libraries: Vec::new() }, &mut NoProgress).unwrap();
+    let classes = a.nodes.iter().filter(|n| n.kind == arkpack_core::model::NodeKind::Class).count();
+    eprintln!("{classes} classes in {:.2} s", started.elapsed().as_secs_f64());
+}

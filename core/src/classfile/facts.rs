@@ -35,7 +35,7 @@ pub struct Member {
     pub returns: Option<String>,
     /// A method's parameter annotations, one list per parameter.
     pub params: Vec<Vec<Ann>>,
-    /// The descriptor, `([Ljava/lang/String;)V` for `main`.
+    /// A method's descriptor when it is called `main` (`([Ljava/lang/String;)V`), else empty.
     pub descriptor: String,
 }
 
@@ -89,7 +89,7 @@ pub fn facts(bytes: &[u8]) -> Result<ClassFacts, String> {
             types: vec![object_type(&f.descriptor)],
             returns: None,
             params: Vec::new(),
-            descriptor: f.descriptor.to_string(),
+            descriptor: String::new(),
         })
         .collect();
     let methods = class
@@ -119,7 +119,8 @@ pub fn facts(bytes: &[u8]) -> Result<ClassFacts, String> {
                     ReturnDescriptor::Void => None,
                 },
                 params,
-                descriptor: m.descriptor.to_string(),
+                // Only `main` is ever asked for its descriptor; formatting every one costs time.
+                descriptor: if m.name == "main" { m.descriptor.to_string() } else { String::new() },
             }
         })
         .collect();

@@ -56,12 +56,16 @@ pub fn refs_of<'a>(class: &'a ClassFile<'a>) -> ClassRefs {
         refs.insert(s.to_string());
     }
     refs.extend(class.interfaces.iter().map(|i| i.to_string()));
+    // Descriptors are walked as parsed (no text is formatted): this runs for every member of every class.
     for f in &class.fields {
-        descriptor_classes(&f.descriptor.to_string(), &mut refs);
+        field_type(&f.descriptor, &mut refs);
         attribute_refs(&f.attributes, &mut refs);
     }
     for m in &class.methods {
-        descriptor_classes(&m.descriptor.to_string(), &mut refs);
+        m.descriptor.parameters.iter().for_each(|p| field_type(p, &mut refs));
+        if let cafebabe::descriptors::ReturnDescriptor::Return(r) = &m.descriptor.return_type {
+            field_type(r, &mut refs);
+        }
         attribute_refs(&m.attributes, &mut refs);
     }
     attribute_refs(&class.attributes, &mut refs);
@@ -89,15 +93,25 @@ fn attribute_refs(attributes: &[AttributeInfo<'_>], out: &mut BTreeSet<String>) 
     }
 }
 
+/// The class of a field type (also of array elements).
+fn field_type(d: &cafebabe::descriptors::FieldDescriptor<'_>, out: &mut BTreeSet<String>) {
+    if let cafebabe::descriptors::FieldType::Object(name) = &d.field_type {
+        let name: &str = name.as_ref();
+        if !out.contains(name) {
+            out.insert(name.to_string());
+        }
+    }
+}
+
 fn annotation_refs(an: &Annotation<'_>, out: &mut BTreeSet<String>) {
-    descriptor_classes(&an.type_descriptor.to_string(), out);
+    field_type(&an.type_descriptor, out);
     an.elements.iter().for_each(|e| element_refs(&e.value, out));
 }
 
 fn element_refs(value: &AnnotationElementValue<'_>, out: &mut BTreeSet<String>) {
     match value {
         AnnotationElementValue::ClassLiteral { class_name } => descriptor_classes(class_name, out),
-        AnnotationElementValue::EnumConstant { type_name, .. } => descriptor_classes(&type_name.to_string(), out),
+        AnnotationElementValue::EnumConstant { type_name, .. } => field_type(type_name, out),
         AnnotationElementValue::AnnotationValue(an) => annotation_refs(an, out),
         AnnotationElementValue::ArrayValue(values) => values.iter().for_each(|v| element_refs(v, out)),
         _ => {}
@@ -108,7 +122,7 @@ fn element_refs(value: &AnnotationElementValue<'_>, out: &mut BTreeSet<String>) 
 fn class_or_array(name: &str, out: &mut BTreeSet<String>) {
     if name.starts_with('[') {
         descriptor_classes(name, out);
-    } else {
+    } else if !out.contains(name) {
         out.insert(name.to_string());
     }
 }
@@ -124,7 +138,7 @@ pub fn descriptor_classes(descriptor: &str, out: &mut BTreeSet<String>) {
     let formal = bytes.contains(&b':');
     let mut i = 0;
     while i < bytes.len() {
-        if formal && bytes[i].is_ascii_alphabetic() || formal && bytes[i] == b'_' || formal && bytes[i] == b'$' {
+        if formal && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'_' || bytes[i] == b'$') {
             let run = bytes[i..].iter().position(|b| matches!(b, b':' | b';' | b'<' | b'>'));
             if let Some(r) = run.filter(|&r| bytes[i + r] == b':') {
                 i += r + 1;
@@ -141,7 +155,7 @@ pub fn descriptor_classes(descriptor: &str, out: &mut BTreeSet<String>) {
                 if end >= bytes.len() {
                     return;
                 }
-                if end > start {
+                if end > start && !out.contains(&descriptor[start..end]) {
                     out.insert(descriptor[start..end].to_string());
                 }
                 // An inner part of a generic type (`Lx/Outer<TT;>.Inner;`) is not a class name by itself.

@@ -54,10 +54,16 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
                 match facts(bytes) {
                     Ok(f) => {
                         let name = f.name().to_string();
-                        if by_name.contains_key(&name) {
-                            diagnostics.push(diag(Severity::Warning, "duplicate-class", format!("class {} is in more than one bundle; the first one read is kept", name.replace('/', ".")), format!("{}!/{path}", bundle.origin)));
-                        } else {
-                            by_name.insert(name, AppClass { facts: f, bundle: b });
+                        match by_name.entry(name) {
+                            std::collections::btree_map::Entry::Occupied(e) => diagnostics.push(diag(
+                                Severity::Warning,
+                                "duplicate-class",
+                                format!("class {} is in more than one bundle; the first one read is kept", e.key().replace('/', ".")),
+                                format!("{}!/{path}", bundle.origin),
+                            )),
+                            std::collections::btree_map::Entry::Vacant(e) => {
+                                e.insert(AppClass { facts: f, bundle: b });
+                            }
                         }
                     }
                     Err(reason) => diagnostics.push(diag(Severity::Warning, "corrupt-class", format!("skipped a class that cannot be read: {reason}"), format!("{}!/{path}", bundle.origin))),
@@ -104,7 +110,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
                 let mut poms = Vec::new();
                 for name in archive.file_names().filter_map(Result::ok) {
                     if let Some(class) = name.strip_suffix(".class") {
-                        package_library.entry(package_of(class)).or_insert(li);
+                        package_library.entry(internal_package(class).to_string()).or_insert(li);
                     } else if name.starts_with("META-INF/maven/") && name.ends_with("/pom.properties") {
                         poms.push(name.to_string());
                     }
@@ -132,7 +138,8 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
     drop(meta);
 
     let mut unknowns: BTreeSet<Unknown> = BTreeSet::new();
-    let class_id = |i: u32| format!("c:{}", names[i as usize].replace('/', "."));
+    let ids: Vec<String> = names.iter().map(|n| format!("c:{}", n.replace('/', "."))).collect();
+    let class_id = |i: u32| ids[i as usize].clone();
 
     // Beans.
     let mut beans: Vec<Bean> = Vec::new();
@@ -168,18 +175,21 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
         }
     }
 
-    // Supertypes of every class, through the app's own classes (library supertypes are kept by name).
-    let mut supers: Vec<Option<BTreeSet<String>>> = vec![None; n];
+    // What a class inherits that matters here (programmatic registration, ApplicationListener), as
+    // flags folded through the app's own supertypes; full supertype sets only for bean classes.
+    let mut flags: Vec<Option<u8>> = vec![None; n];
     for i in 0..n {
-        ancestors(i, &classes, &index, &mut supers, 0);
+        inherited_flags(i, &classes, &index, &mut flags, 0);
     }
-    for (i, s) in supers.iter().enumerate() {
-        for ty in s.iter().flatten() {
-            if let Some(what) = spring::programmatic_registration(ty) {
+    for (i, f) in flags.iter().enumerate() {
+        let f = f.unwrap_or(0);
+        for (bit, what) in REGISTRATION.iter().enumerate() {
+            if f & (1 << bit) != 0 {
                 unknowns.insert(Unknown { node: class_id(i as u32), what: format!("is {what}: the beans it registers or produces are known at run time only") });
             }
         }
     }
+    let mut supers: Vec<Option<BTreeSet<String>>> = vec![None; n];
 
     // XML: Spring bean files and MyBatis mappers (they may add beans, so before injections).
     let mut edges: Vec<Vec<(u32, EdgeKind, u32)>> = vec![Vec::new(); n];
@@ -261,6 +271,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
     for b in &beans {
         let mut types = BTreeSet::from([b.ty.clone()]);
         if let Some(&c) = index.get(b.ty.as_str()) {
+            ancestors(c as usize, &classes, &index, &mut supers, 0);
             types.extend(supers[c as usize].iter().flatten().cloned());
         }
         bean_types.push(types);
@@ -361,7 +372,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
             } else if matches!(&stereotypes[i], Some((Stereotype::Controller, _))) {
                 Some(EntryKind::Controller)
             } else if f.methods.iter().any(|m| m.annotations.iter().any(|a| spring::is_event_listener(&a.ty)))
-                || supers[i].iter().flatten().any(|s| s == spring::APPLICATION_LISTENER)
+                || flags[i].unwrap_or(0) & LISTENER != 0
             {
                 Some(EntryKind::Listener)
             } else if f.methods.iter().any(|m| m.annotations.iter().any(|a| a.ty == spring::SCHEDULED)) {
@@ -379,7 +390,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
         for r in &f.refs.refs {
             let target = match index.get(r.as_str()) {
                 Some(&t) => t,
-                None => match package_library.get(&package_of(r)) {
+                None => match package_library.get(internal_package(r)) {
                     Some(&l) => n as u32 + l,
                     None => continue,
                 },
@@ -527,6 +538,39 @@ fn qualifier_of(annotations: &[Ann]) -> Option<String> {
     annotations.iter().find(|a| a.ty == spring::QUALIFIER || spring::is_named(&a.ty)).and_then(|a| a.string("value")).map(str::to_string)
 }
 
+/// The supertypes `inherited_flags` looks for: programmatic registration (one bit each, in this
+/// order) and `ApplicationListener` (`LISTENER`).
+const REGISTRATION: [&str; 4] = ["a BeanDefinitionRegistryPostProcessor", "an ImportBeanDefinitionRegistrar", "an ImportSelector", "a FactoryBean"];
+const LISTENER: u8 = 1 << 4;
+
+fn direct_flags(ty: &str) -> u8 {
+    match spring::programmatic_registration(ty) {
+        Some(what) => 1 << REGISTRATION.iter().position(|r| *r == what).unwrap_or(0),
+        None if ty == spring::APPLICATION_LISTENER => LISTENER,
+        None => 0,
+    }
+}
+
+/// Fills `flags[i]`: the flags of class `i`'s supertypes, through the app's own classes.
+fn inherited_flags(i: usize, classes: &[AppClass], index: &BTreeMap<&str, u32>, flags: &mut Vec<Option<u8>>, depth: usize) -> u8 {
+    if let Some(f) = flags[i] {
+        return f;
+    }
+    flags[i] = Some(0); // a cycle (malformed input) ends here
+    let f = &classes[i].facts;
+    let mut out = 0;
+    for s in f.super_class.iter().chain(&f.interfaces) {
+        out |= direct_flags(s);
+        if let Some(&p) = index.get(s.as_str()) {
+            if depth < 64 {
+                out |= inherited_flags(p as usize, classes, index, flags, depth + 1);
+            }
+        }
+    }
+    flags[i] = Some(out);
+    out
+}
+
 /// Fills `supers[i]` with every supertype of class `i`, following the app's own classes.
 fn ancestors(i: usize, classes: &[AppClass], index: &BTreeMap<&str, u32>, supers: &mut Vec<Option<BTreeSet<String>>>, depth: usize) {
     if supers[i].is_some() {
@@ -611,7 +655,7 @@ impl MetaAnnotations<'_, '_> {
     }
 
     fn library_annotations(&mut self, annotation: &str) -> Vec<String> {
-        let Some(&l) = self.package_library.get(&package_of(annotation)) else { return Vec::new() };
+        let Some(&l) = self.package_library.get(internal_package(annotation)) else { return Vec::new() };
         let Some(archive) = self.libraries[l as usize].2.as_mut() else { return Vec::new() };
         let Some(bytes) = read_entry(archive, &format!("{annotation}.class")) else { return Vec::new() };
         crate::classfile::facts::class_annotations(&bytes).map(|list| list.into_iter().map(|a| a.ty).collect()).unwrap_or_default()
@@ -641,6 +685,11 @@ fn pom_properties(bytes: &[u8]) -> Option<Coordinates> {
     let text = std::str::from_utf8(bytes).ok()?;
     let get = |key: &str| text.lines().find_map(|l| l.trim().strip_prefix(key).and_then(|r| r.trim_start().strip_prefix('=')).map(|v| v.trim().to_string()));
     Some(Coordinates { group_id: get("groupId")?, artifact_id: get("artifactId")?, version: get("version")?, classifier: None, extension: "jar".into() })
+}
+
+/// `a/b/C` → `a/b` (the key of `package_library`), without allocating.
+fn internal_package(internal: &str) -> &str {
+    internal.rsplit_once('/').map(|(p, _)| p).unwrap_or("")
 }
 
 fn simple(internal: &str) -> &str {

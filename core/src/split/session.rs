@@ -271,9 +271,9 @@ impl Session {
             }
         }
         let mut used = vec![(false, false); self.library_ids.len()];
-        for c in 0..n {
+        for (c, &in_module) in sel.iter().enumerate().take(n) {
             for &l in &self.libs.to[self.libs.range(c)] {
-                if sel[c] {
+                if in_module {
                     used[l as usize].0 = true;
                 } else {
                     used[l as usize].1 = true;
