@@ -206,16 +206,43 @@ fn suggestions_recover_the_domains() {
     assert!(communities.iter().all(|c| !c.members.contains(&"c:com.acme.ShopApplication".to_string())));
 }
 
+/// The known cafebabe 0.9 panic (`reference/wasm-facts.md`): an EnclosingMethod attribute whose
+/// NameAndType names a constant that is not valid modified UTF-8. The guard must refuse it first.
+fn enclosing_method_trigger() -> Vec<u8> {
+    let utf8 = |b: &[u8]| [&[1u8, 0, b.len() as u8][..], b].concat();
+    let mut c = vec![0xCA, 0xFE, 0xBA, 0xBE, 0, 0, 0, 52, 0, 9];
+    c.extend(utf8(b"com/acme/Enclosed")); // 1
+    c.extend([7, 0, 1]); // 2: class #1
+    c.extend(utf8(b"java/lang/Object")); // 3
+    c.extend([7, 0, 3]); // 4: class #3
+    c.extend(utf8(&[0xFF, 0xFE])); // 5: not modified UTF-8
+    c.extend(utf8(b"()V")); // 6
+    c.extend([12, 0, 5, 0, 6]); // 7: NameAndType #5 #6
+    c.extend(utf8(b"EnclosingMethod")); // 8
+    c.extend([0, 0x21, 0, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 1]); // flags, this, super, no interfaces/fields/methods, 1 attribute
+    c.extend([0, 8, 0, 0, 0, 4, 0, 2, 0, 7]); // EnclosingMethod: class #2, method #7
+    c
+}
+
 #[test]
 fn a_corrupt_class_and_a_corrupt_jar_are_reported_by_name_and_skipped() {
     let mut r = request();
     if let ModuleContent::Files(files) = &mut r.bundles[0].content {
         files.push(FileEntry { path: "com/acme/Broken.class".into(), content: vec![0xCA, 0xFE, 0xBA, 0xBE, 0, 0, 0, 52, 0, 9, 1, 0] });
+        files.push(FileEntry { path: "com/acme/Enclosed.class".into(), content: enclosing_method_trigger() });
     }
     r.libraries.push(SplitLibrary { name: "garbage-1.0".into(), origin: "lib/garbage-1.0.jar".into(), content: b"not a zip".to_vec() });
     let a = analyze(&r, &mut NoProgress).unwrap();
     let d: Vec<(String, String)> = a.diagnostics.iter().map(|d| (d.code.clone(), d.subject.clone().unwrap_or_default())).collect();
-    assert_eq!(d, [("corrupt-class".to_string(), "app/target/classes!/com/acme/Broken.class".to_string()), ("corrupt-jar".into(), "lib/garbage-1.0.jar".into())]);
+    assert_eq!(
+        d,
+        [
+            ("corrupt-class".to_string(), "app/target/classes!/com/acme/Broken.class".to_string()),
+            ("corrupt-class".into(), "app/target/classes!/com/acme/Enclosed.class".into()),
+            ("corrupt-jar".into(), "lib/garbage-1.0.jar".into()),
+        ]
+    );
+    assert!(a.diagnostics[1].message.contains("EnclosingMethod"), "{}", a.diagnostics[1].message);
     assert_eq!(a.nodes.iter().filter(|n| n.kind == arkpack_core::model::NodeKind::Class).count(), 25);
 }
 

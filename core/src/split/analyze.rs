@@ -484,7 +484,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
     let mut libs: Vec<LibraryInfo> = libraries.iter().map(|(name, c, _)| LibraryInfo { id: format!("l:{name}"), coordinates: c.clone() }).collect();
     libs.sort_by(|a, b| a.id.cmp(&b.id));
     libs.dedup_by(|a, b| a.id == b.id);
-    diagnostics.sort();
+    diagnostics.sort_by(|a, b| (&a.subject, &a.code, &a.message).cmp(&(&b.subject, &b.code, &b.message)));
     injections.sort();
     resources.sort_by(|a, b| (&a.bundle, &a.path).cmp(&(&b.bundle, &b.path)));
     Ok(SplitAnalysis {
