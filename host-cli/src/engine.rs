@@ -106,6 +106,9 @@ impl arkpack_core::Progress for Native {
     }
 }
 
+/// The last stage and input the core reported, shared with the progress import.
+type LastInput = Arc<Mutex<Option<(String, String)>>>;
+
 /// Per-call state: WASI (granted nothing) and the progress sink.
 struct State {
     limits: wasmtime::StoreLimits,
@@ -147,7 +150,7 @@ impl ComponentEngine {
     }
 
     /// A store for one instance: WASI granting nothing, the memory cap, the progress sink.
-    fn store(&self, progress: ProgressFn) -> (Store<State>, MemoryOutputPipe, Arc<Mutex<Option<(String, String)>>>) {
+    fn store(&self, progress: ProgressFn) -> (Store<State>, MemoryOutputPipe, LastInput) {
         let stderr = MemoryOutputPipe::new(64 * 1024);
         // The core gets no directories, environment, network or arguments; its random numbers are
         // fixed so that nothing inside it can vary between runs.
@@ -186,7 +189,7 @@ impl ComponentEngine {
     }
 }
 
-fn crash(stderr: &MemoryOutputPipe, last: &Arc<Mutex<Option<(String, String)>>>, trap: wasmtime::Error) -> Crash {
+fn crash(stderr: &MemoryOutputPipe, last: &LastInput, trap: wasmtime::Error) -> Crash {
     let output = String::from_utf8_lossy(&stderr.contents()).trim().to_string();
     let detail = if output.is_empty() { format!("{trap:#}") } else { output };
     let at = last.lock().unwrap_or_else(|p| p.into_inner()).clone();
@@ -250,7 +253,7 @@ pub struct ComponentSession {
     instance: Instance,
     session: ResourceAny,
     stderr: MemoryOutputPipe,
-    last: Arc<Mutex<Option<(String, String)>>>,
+    last: LastInput,
 }
 
 impl ComponentSession {
