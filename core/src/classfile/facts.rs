@@ -50,7 +50,9 @@ pub struct ClassFacts {
     pub is_abstract: bool,
     pub source_file: Option<String>,
     pub annotations: Vec<Ann>,
+    /// The annotated fields.
     pub fields: Vec<Member>,
+    /// Constructors, `main` and the annotated methods (or methods with annotated parameters).
     pub methods: Vec<Member>,
 }
 
@@ -79,9 +81,12 @@ pub fn facts(bytes: &[u8]) -> Result<ClassFacts, String> {
             _ => {}
         }
     }
+    // Only members the split reads are kept (annotated ones, constructors, `main`): most classes
+    // have many plain members, and keeping them all would cost more than parsing them.
     let fields = class
         .fields
         .iter()
+        .filter(|f| has_annotations(&f.attributes))
         .map(|f| Member {
             name: f.name.to_string(),
             is_static: f.access_flags.contains(FieldAccessFlags::STATIC),
@@ -95,6 +100,7 @@ pub fn facts(bytes: &[u8]) -> Result<ClassFacts, String> {
     let methods = class
         .methods
         .iter()
+        .filter(|m| m.name == "<init>" || m.name == "main" || has_annotations(&m.attributes))
         .map(|m| {
             let mut params: Vec<Vec<Ann>> = vec![Vec::new(); m.descriptor.parameters.len()];
             for a in &m.attributes {
@@ -135,6 +141,19 @@ pub fn facts(bytes: &[u8]) -> Result<ClassFacts, String> {
         fields,
         methods,
         refs,
+    })
+}
+
+/// True when the attributes hold annotations (on the member or its parameters).
+fn has_annotations(attributes: &[AttributeInfo<'_>]) -> bool {
+    attributes.iter().any(|a| {
+        matches!(
+            a.data,
+            AttributeData::RuntimeVisibleAnnotations(_)
+                | AttributeData::RuntimeInvisibleAnnotations(_)
+                | AttributeData::RuntimeVisibleParameterAnnotations(_)
+                | AttributeData::RuntimeInvisibleParameterAnnotations(_)
+        )
     })
 }
 

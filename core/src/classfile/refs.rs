@@ -35,17 +35,13 @@ pub fn refs_of<'a>(class: &'a ClassFile<'a>) -> ClassRefs {
     for item in class.constantpool_iter() {
         match item {
             ConstantPoolItem::ClassInfo(name) => class_or_array(&name, &mut refs),
+            // A member reference's class and name-and-type are constants of their own, which this
+            // loop visits too (ClassInfo, NameAndType): only what they add is taken here.
             ConstantPoolItem::MethodRef(m) | ConstantPoolItem::InterfaceMethodRef(m) => {
-                class_or_array(&m.class_name, &mut refs);
-                descriptor_classes(&m.name_and_type.descriptor, &mut refs);
-                if !m.class_name.starts_with('[') {
+                if !m.class_name.starts_with('[') && !calls.contains(m.class_name.as_ref()) {
                     calls.insert(m.class_name.to_string());
                 }
                 registers_beans |= m.name_and_type.name == "registerBean" || m.name_and_type.name == "registerBeanDefinition";
-            }
-            ConstantPoolItem::FieldRef(m) => {
-                class_or_array(&m.class_name, &mut refs);
-                descriptor_classes(&m.name_and_type.descriptor, &mut refs);
             }
             ConstantPoolItem::NameAndType(nt) => descriptor_classes(&nt.descriptor, &mut refs),
             ConstantPoolItem::MethodType(d) => descriptor_classes(&d, &mut refs),
