@@ -166,6 +166,17 @@ fn session(start: impl FnOnce(EngineKind) -> Result<Engine, Failure>, kind: Engi
 }
 
 fn write_json<T: serde::Serialize>(out: Option<&Path>, value: &T, pretty: bool) -> Result<(), Failure> {
+    if let (Some(path), false) = (out, pretty) {
+        // Large analyses are streamed to the file rather than built as one string first.
+        let write = || -> Result<()> {
+            let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+            serde_json::to_writer(&mut w, value)?;
+            std::io::Write::write_all(&mut w, b"\n")?;
+            std::io::Write::flush(&mut w)?;
+            Ok(())
+        };
+        return write().with_context(|| format!("cannot write {}", path.display())).map_err(fail(6));
+    }
     let text = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) }.map_err(|e| fail(1)(e.into()))?;
     match out {
         Some(path) => std::fs::write(path, text + "\n").with_context(|| format!("cannot write {}", path.display())).map_err(fail(6)),

@@ -33,6 +33,8 @@ ALL=(
   org.apache.derby:derby:10.15.2.0 com.google.guava:guava:33.0.0-jre org.eclipse.jgit:org.eclipse.jgit:5.13.3.202401111512-r
   com.h2database:h2:2.1.214 com.mysql:mysql-connector-j:8.0.32 org.apache.logging.log4j:log4j-core:2.20.0
   org.hibernate.orm:hibernate-core:6.4.4.Final org.apache.ant:ant:1.10.12 org.testcontainers:testcontainers:1.17.6
+  org.scala-lang:scala-library:2.13.12 org.jetbrains.kotlin:kotlin-stdlib:1.9.22 org.eclipse.jdt:ecj:3.33.0
+  org.apache.lucene:lucene-core:9.8.0 com.fasterxml.jackson.core:jackson-databind:2.15.2 org.bouncycastle:bcprov-jdk18on:1.77
 )
 # The first 14 jars (~21k classes): the subset of the 20k-class evaluate timing.
 SUBSET=14
