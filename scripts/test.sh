@@ -14,6 +14,10 @@ echo "== cargo clippy (native and wasm32)"
 cargo clippy --locked --workspace --all-targets --release -- -D warnings
 cargo clippy --locked -p arkpack-core --target wasm32-wasip2 --release -- -D warnings
 
+echo "== arkpack and the Maven plugin it embeds (the split apply test packages its carved module with it)"
+cargo build --locked --release -p arkpack
+mvn -B -q -f host-maven/pom.xml install -DskipTests -Dinvoker.skip -Darkpack.binary="$PWD/target/release/arkpack"
+
 echo "== cargo test"
 rm -rf target/arkpack-cases
 cargo test --locked --workspace --release 2>&1 | tee "$log_dir/cargo.log"
@@ -30,6 +34,12 @@ host-gradle/test.sh 2>&1 | tee "$log_dir/gradle-host.log"
 
 echo "== Cross-host conformance (tests/conformance: Maven and Gradle give byte-identical jars)"
 tests/conformance/run.sh --no-install 2>&1 | tee "$log_dir/conformance.log"
+
+echo "== Split view (ide-plugin/web: typecheck, unit tests, Playwright + headless Chromium against arkpack split serve)"
+(cd ide-plugin/web && ARKPACK_BIN="$PWD/../../target/release/arkpack" npm test) 2>&1 | tee "$log_dir/view.log"
+
+echo "== IntelliJ plugin checks that run without the SDK (ide-plugin/intellij/check.sh)"
+ARKPACK_BIN="$PWD/target/release/arkpack" ide-plugin/intellij/check.sh 2>&1 | tee "$log_dir/intellij.log"
 
 echo "== Koupleless end to end (tests/e2e: a real base on each line installs and serves an arkpack biz)"
 ARKPACK_BIN="$PWD/target/release/arkpack" python3 tests/e2e/run_e2e.py 2>&1 | tee "$log_dir/e2e.log"
@@ -49,6 +59,8 @@ echo
 e2e_logs=("$log_dir/e2e.log" "$log_dir/e2e-plugin.log" "$log_dir/gradle-host.log")
 e2e_passed=$(cat "${e2e_logs[@]}" | grep -cE '^  PASS  ' || true)
 e2e_failed=$(cat "${e2e_logs[@]}" | grep -cE '^  FAIL  ' || true)
-passed=$((cargo_passed + mvn_run + it_passed + gradle_passed + conf_passed + e2e_passed))
-failed=$((cargo_failed + mvn_failed + it_failed + gradle_failed + conf_failed + e2e_failed))
+read -r view_passed view_failed < <(grep -E '^# (pass|fail) [0-9]+$' "$log_dir/view.log" | awk '$2=="pass"{p+=$3} $2=="fail"{f+=$3} END {print p+0, f+0}')
+read -r ij_passed ij_failed < <(grep -E '\[ +[0-9]+ tests (successful|failed) +\]' "$log_dir/intellij.log" | sed -E 's/.*\[ +([0-9]+) tests (successful|failed).*/\2 \1/' | awk '$1=="successful"{p=$2} $1=="failed"{f=$2} END {print p+0, f+0}')
+passed=$((cargo_passed + mvn_run + it_passed + gradle_passed + conf_passed + view_passed + ij_passed + e2e_passed))
+failed=$((cargo_failed + mvn_failed + it_failed + gradle_failed + conf_failed + view_failed + ij_failed + e2e_failed))
 echo "$passed passed, $failed failed"

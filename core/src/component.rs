@@ -360,3 +360,152 @@ impl From<m::Inspection> for w::Inspection {
         w::Inspection { kind: i.kind.into(), entries, manifest: i.manifest, diagnostics: i.diagnostics.into_iter().map(Into::into).collect() }
     }
 }
+
+// ---- interface `split`: records map field by field through `Conv`, so each mapping is one line.
+
+use exports::arkpack::packager::split as ws;
+
+/// A conversion between a wit-bindgen type and its `model` twin (both directions, as needed).
+trait Conv<T> {
+    fn conv(self) -> T;
+}
+
+impl<A: Conv<B>, B> Conv<Vec<B>> for Vec<A> {
+    fn conv(self) -> Vec<B> {
+        self.into_iter().map(Conv::conv).collect()
+    }
+}
+
+impl<A: Conv<B>, B> Conv<Option<B>> for Option<A> {
+    fn conv(self) -> Option<B> {
+        self.map(Conv::conv)
+    }
+}
+
+macro_rules! same {
+    ($($t:ty),*) => { $(impl Conv<$t> for $t { fn conv(self) -> $t { self } })* };
+}
+same!(String, u8, u32, f64, bool);
+
+macro_rules! record {
+    ($from:path => $to:path { $($f:ident),* $(,)? }) => {
+        impl Conv<$to> for $from {
+            fn conv(self) -> $to {
+                $to { $($f: self.$f.conv()),* }
+            }
+        }
+    };
+}
+
+macro_rules! conv_enum {
+    ($from:ty => $to:ty { $($v:ident),* $(,)? }) => {
+        impl Conv<$to> for $from {
+            fn conv(self) -> $to {
+                match self { $(<$from>::$v => <$to>::$v),* }
+            }
+        }
+    };
+}
+
+impl Conv<m::Coordinates> for w::Coordinates {
+    fn conv(self) -> m::Coordinates {
+        self.into()
+    }
+}
+impl Conv<w::Coordinates> for m::Coordinates {
+    fn conv(self) -> w::Coordinates {
+        self.into()
+    }
+}
+impl Conv<m::ModuleContent> for w::ModuleContent {
+    fn conv(self) -> m::ModuleContent {
+        self.into()
+    }
+}
+conv_enum!(w::Severity => m::Severity { Error, Warning, Info });
+conv_enum!(m::Severity => w::Severity { Error, Warning, Info });
+
+record!(ws::SplitBundle => m::SplitBundle { name, origin, content, project_dir, coordinates });
+record!(ws::SplitLibrary => m::SplitLibrary { name, origin, content });
+record!(ws::AnalyzeRequest => m::AnalyzeRequest { bundles, libraries });
+
+macro_rules! both {
+    (enum $w:ty, $m:ty { $($v:ident),* $(,)? }) => {
+        conv_enum!($w => $m { $($v),* });
+        conv_enum!($m => $w { $($v),* });
+    };
+    (record $w:path, $m:path { $($f:ident),* $(,)? }) => {
+        record!($w => $m { $($f),* });
+        record!($m => $w { $($f),* });
+    };
+}
+
+both!(enum ws::NodeKind, m::NodeKind { Class, Package, Bundle, Library });
+both!(enum ws::EntryKind, m::EntryKind { Application, Controller, Listener, Scheduled });
+both!(enum ws::Stereotype, m::Stereotype { Component, Service, Repository, Controller, Configuration, Mapper, Xml });
+both!(enum ws::EdgeKind, m::EdgeKind { Type, Call, Implements, Extends, Mapper, XmlBean, Bean });
+both!(enum ws::ResourceKind, m::ResourceKind { Mapper, SpringXml });
+both!(enum ws::Color, m::Color { Green, Blue, Yellow, Red, None });
+both!(enum ws::ResourceAction, m::ResourceAction { Move, Copy });
+both!(enum ws::MatrixLevel, m::MatrixLevel { Package, Bundle });
+both!(record ws::BeanInfo, m::BeanInfo { name, stereotype });
+both!(record ws::SplitNode, m::SplitNode { id, kind, name, package, bundle, entry, bean });
+both!(record ws::SplitEdge, m::SplitEdge { from, to, kind, weight });
+both!(record ws::Unknown, m::Unknown { node, what });
+both!(record ws::SplitDiagnostic, m::SplitDiagnostic { severity, code, message, subject });
+both!(record ws::Injection, m::Injection { node, member, bean_type, qualifier, provider, bean });
+both!(record ws::ClassSource, m::ClassSource { node, file, main });
+both!(record ws::ResourceFile, m::ResourceFile { bundle, path, kind, classes });
+both!(record ws::BundleInfo, m::BundleInfo { id, project_dir, coordinates });
+both!(record ws::LibraryInfo, m::LibraryInfo { id, coordinates });
+both!(record ws::SplitAnalysis, m::SplitAnalysis { nodes, edges, unknowns, diagnostics, injections, sources, resources, bundles, libraries });
+record!(m::NodeStatus => ws::NodeStatus { node, color, reason });
+record!(m::Metrics => ws::Metrics { base_to_module, beans_from_base, shared_classes, shared_jars, crossing_share });
+record!(m::Verification => ws::Verification { ok, problems });
+record!(m::Evaluation => ws::Evaluation { status, closure, metrics, verify });
+record!(m::Candidate => ws::Candidate { name, members, metrics });
+record!(m::FileMove => ws::FileMove { from, to, classes, reason });
+record!(m::ResourceMove => ws::ResourceMove { from, to, action });
+record!(m::GeneratedFile => ws::GeneratedFile { path, content });
+record!(m::RootModule => ws::RootModule { pom, module });
+record!(m::InjectionChange => ws::InjectionChange { node, member, bean, provider, change });
+record!(m::SplitPlan => ws::SplitPlan { name, module_dir, members, moves, copies, resources, generated, root_module, injections, base_keeps, metrics, problems });
+record!(m::MatrixCell => ws::MatrixCell { row, column, count });
+record!(m::Matrix => ws::Matrix { labels, cells });
+
+fn split_error(e: crate::Error) -> w::Error {
+    e.to_model().into()
+}
+
+impl ws::Guest for Component {
+    type Session = SplitSession;
+
+    fn analyze(request: ws::AnalyzeRequest) -> Result<ws::SplitAnalysis, w::Error> {
+        crate::split::analyze(&request.conv(), &mut HostProgress).map(Conv::conv).map_err(split_error)
+    }
+}
+
+/// The prepared graph behind the `session` resource.
+pub struct SplitSession(crate::split::Session);
+
+impl ws::GuestSession for SplitSession {
+    fn new(analysis: ws::SplitAnalysis) -> Self {
+        SplitSession(crate::split::Session::new(analysis.conv()))
+    }
+
+    fn evaluate(&self, module: Vec<String>) -> Result<ws::Evaluation, w::Error> {
+        self.0.evaluate(&module).map(Conv::conv).map_err(split_error)
+    }
+
+    fn suggest(&self, seeds: Option<Vec<String>>) -> Result<Vec<ws::Candidate>, w::Error> {
+        self.0.suggest(seeds.as_deref()).map(Conv::conv).map_err(split_error)
+    }
+
+    fn plan(&self, module: Vec<String>, name: String) -> Result<ws::SplitPlan, w::Error> {
+        self.0.plan(&module, &name).map(Conv::conv).map_err(split_error)
+    }
+
+    fn matrix(&self, level: ws::MatrixLevel) -> ws::Matrix {
+        self.0.matrix(matches!(level, ws::MatrixLevel::Bundle)).conv()
+    }
+}

@@ -12,7 +12,8 @@
 //! - [`manifest`]: `MANIFEST.MF` reading and writing (72-byte lines, stable attribute order);
 //! - [`jar`]: safe zip reading from bytes and the deterministic jar writer;
 //! - [`classfile`]: the class-file layer (guarded parsing, main-class detection);
-//! - [`inspect`]: what any jar is, with its normalized listing.
+//! - [`inspect`]: what any jar is, with its normalized listing;
+//! - [`split`]: the class and bean graph of an app, and the plan to carve a module out of it.
 //!
 //! ```
 //! use arkpack_core::model::{BizRequest, Coordinates, FileEntry, ModuleContent};
@@ -35,6 +36,7 @@ pub mod model;
 pub mod module;
 pub mod plugin;
 pub mod slim;
+pub mod split;
 
 // The canonical-ABI glue wit-bindgen generates is `unsafe` by nature; nothing else in the core is.
 #[cfg(target_arch = "wasm32")]

@@ -28,7 +28,7 @@ macro_rules! wit {
 
 wit!(record
 /// Maven-style coordinates of an artifact.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Coordinates {
     #[cfg_attr(feature = "wasmtime", component(name = "group-id"))]
@@ -357,7 +357,7 @@ impl BizRequest {
 
 wit!(enum
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     #[cfg_attr(feature = "wasmtime", component(name = "error"))]
@@ -756,3 +756,459 @@ pub struct Inspection {
     pub manifest: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
 });
+
+// ---- interface `split` (docs/split.md): the graph, its evaluation, suggestions and the split plan.
+wit!(record
+/// One of the app's own Maven modules (or one classes folder or jar).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitBundle {
+    pub name: String,
+    pub origin: String,
+    pub content: ModuleContent,
+    #[cfg_attr(feature = "wasmtime", component(name = "project-dir"))]
+    pub project_dir: Option<String>,
+    pub coordinates: Option<Coordinates>,
+});
+
+wit!(record
+/// A dependency jar of the app: one `library` node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitLibrary {
+    pub name: String,
+    pub origin: String,
+    pub content: Vec<u8>,
+});
+
+wit!(record
+/// What `analyze` reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnalyzeRequest {
+    pub bundles: Vec<SplitBundle>,
+    pub libraries: Vec<SplitLibrary>,
+});
+
+wit!(enum
+/// What a graph node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NodeKind {
+    #[cfg_attr(feature = "wasmtime", component(name = "class"))]
+    Class,
+    #[cfg_attr(feature = "wasmtime", component(name = "package"))]
+    Package,
+    #[cfg_attr(feature = "wasmtime", component(name = "bundle"))]
+    Bundle,
+    #[cfg_attr(feature = "wasmtime", component(name = "library"))]
+    Library,
+});
+
+wit!(enum
+/// Why a class is where a request or an event starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntryKind {
+    #[cfg_attr(feature = "wasmtime", component(name = "application"))]
+    Application,
+    #[cfg_attr(feature = "wasmtime", component(name = "controller"))]
+    Controller,
+    #[cfg_attr(feature = "wasmtime", component(name = "listener"))]
+    Listener,
+    #[cfg_attr(feature = "wasmtime", component(name = "scheduled"))]
+    Scheduled,
+});
+
+wit!(enum
+/// How a bean is declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stereotype {
+    #[cfg_attr(feature = "wasmtime", component(name = "component"))]
+    Component,
+    #[cfg_attr(feature = "wasmtime", component(name = "service"))]
+    Service,
+    #[cfg_attr(feature = "wasmtime", component(name = "repository"))]
+    Repository,
+    #[cfg_attr(feature = "wasmtime", component(name = "controller"))]
+    Controller,
+    #[cfg_attr(feature = "wasmtime", component(name = "configuration"))]
+    Configuration,
+    #[cfg_attr(feature = "wasmtime", component(name = "mapper"))]
+    Mapper,
+    #[cfg_attr(feature = "wasmtime", component(name = "xml"))]
+    Xml,
+});
+
+wit!(record
+/// The bean a class defines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BeanInfo {
+    pub name: String,
+    pub stereotype: Stereotype,
+});
+
+wit!(record
+/// A node of the graph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SplitNode {
+    pub id: String,
+    pub kind: NodeKind,
+    pub name: String,
+    pub package: Option<String>,
+    pub bundle: Option<String>,
+    pub entry: Option<EntryKind>,
+    pub bean: Option<BeanInfo>,
+});
+
+wit!(enum
+/// Why one node depends on another; a pair keeps its strongest kind (the later variants are stronger).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EdgeKind {
+    #[cfg_attr(feature = "wasmtime", component(name = "type"))]
+    Type,
+    #[cfg_attr(feature = "wasmtime", component(name = "call"))]
+    Call,
+    #[cfg_attr(feature = "wasmtime", component(name = "implements"))]
+    Implements,
+    #[cfg_attr(feature = "wasmtime", component(name = "extends"))]
+    Extends,
+    #[cfg_attr(feature = "wasmtime", component(name = "mapper"))]
+    Mapper,
+    #[cfg_attr(feature = "wasmtime", component(name = "xml-bean"))]
+    XmlBean,
+    #[cfg_attr(feature = "wasmtime", component(name = "bean"))]
+    Bean,
+});
+
+wit!(record
+/// A dependency between two nodes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SplitEdge {
+    pub from: String,
+    pub to: String,
+    pub kind: EdgeKind,
+    pub weight: u32,
+});
+
+wit!(record
+/// Something bytecode cannot decide, reported instead of guessed.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unknown {
+    pub node: String,
+    pub what: String,
+});
+
+wit!(record
+/// A non-fatal finding of the analysis.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SplitDiagnostic {
+    pub severity: Severity,
+    pub code: String,
+    pub message: String,
+    pub subject: Option<String>,
+});
+
+wit!(record
+/// An injection point of a class.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Injection {
+    pub node: String,
+    pub member: String,
+    #[cfg_attr(feature = "wasmtime", component(name = "bean-type"))]
+    pub bean_type: String,
+    pub qualifier: Option<String>,
+    pub provider: Option<String>,
+    pub bean: Option<String>,
+});
+
+wit!(record
+/// Where a class's source file lives, relative to its bundle's source root.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClassSource {
+    pub node: String,
+    pub file: String,
+    pub main: bool,
+});
+
+wit!(enum
+/// What a resource file is to the split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResourceKind {
+    #[cfg_attr(feature = "wasmtime", component(name = "mapper"))]
+    Mapper,
+    #[cfg_attr(feature = "wasmtime", component(name = "spring-xml"))]
+    SpringXml,
+});
+
+wit!(record
+/// A resource file that belongs to classes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourceFile {
+    pub bundle: String,
+    pub path: String,
+    pub kind: ResourceKind,
+    pub classes: Vec<String>,
+});
+
+wit!(record
+/// What a plan needs to know of a bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BundleInfo {
+    pub id: String,
+    #[cfg_attr(feature = "wasmtime", component(name = "project-dir"))]
+    pub project_dir: Option<String>,
+    pub coordinates: Option<Coordinates>,
+});
+
+wit!(record
+/// What a plan needs to know of a library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryInfo {
+    pub id: String,
+    pub coordinates: Option<Coordinates>,
+});
+
+wit!(record
+/// The graph and everything a session needs; `analysis.json` is this record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SplitAnalysis {
+    pub nodes: Vec<SplitNode>,
+    pub edges: Vec<SplitEdge>,
+    pub unknowns: Vec<Unknown>,
+    pub diagnostics: Vec<SplitDiagnostic>,
+    pub injections: Vec<Injection>,
+    pub sources: Vec<ClassSource>,
+    pub resources: Vec<ResourceFile>,
+    pub bundles: Vec<BundleInfo>,
+    pub libraries: Vec<LibraryInfo>,
+});
+
+wit!(enum
+/// The colour of a node for a candidate module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Color {
+    #[cfg_attr(feature = "wasmtime", component(name = "green"))]
+    Green,
+    #[cfg_attr(feature = "wasmtime", component(name = "blue"))]
+    Blue,
+    #[cfg_attr(feature = "wasmtime", component(name = "yellow"))]
+    Yellow,
+    #[cfg_attr(feature = "wasmtime", component(name = "red"))]
+    Red,
+    #[cfg_attr(feature = "wasmtime", component(name = "none"))]
+    None,
+});
+
+wit!(record
+/// A node's colour and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeStatus {
+    pub node: String,
+    pub color: Color,
+    pub reason: String,
+});
+
+wit!(record
+/// Figures of a candidate module.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Metrics {
+    #[cfg_attr(feature = "wasmtime", component(name = "base-to-module"))]
+    pub base_to_module: u32,
+    #[cfg_attr(feature = "wasmtime", component(name = "beans-from-base"))]
+    pub beans_from_base: u32,
+    #[cfg_attr(feature = "wasmtime", component(name = "shared-classes"))]
+    pub shared_classes: u32,
+    #[cfg_attr(feature = "wasmtime", component(name = "shared-jars"))]
+    pub shared_jars: u32,
+    #[cfg_attr(feature = "wasmtime", component(name = "crossing-share"))]
+    pub crossing_share: f64,
+});
+
+wit!(record
+/// The checks a split must pass.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Verification {
+    pub ok: bool,
+    pub problems: Vec<String>,
+});
+
+wit!(record
+/// Everything `evaluate` says about a candidate module.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Evaluation {
+    #[serde(serialize_with = "status_map", skip_deserializing)]
+    pub status: Vec<NodeStatus>,
+    pub closure: Vec<String>,
+    pub metrics: Metrics,
+    pub verify: Verification,
+});
+
+wit!(record
+/// A suggested module.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Candidate {
+    pub name: String,
+    pub members: Vec<String>,
+    pub metrics: Metrics,
+});
+
+wit!(record
+/// A source file the plan moves or copies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileMove {
+    pub from: String,
+    pub to: String,
+    pub classes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+});
+
+wit!(enum
+/// Whether a resource moves or is copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResourceAction {
+    #[cfg_attr(feature = "wasmtime", component(name = "move"))]
+    Move,
+    #[cfg_attr(feature = "wasmtime", component(name = "copy"))]
+    Copy,
+});
+
+wit!(record
+/// A resource file the plan moves or copies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourceMove {
+    pub from: String,
+    pub to: String,
+    pub action: ResourceAction,
+});
+
+wit!(record
+/// A file the plan writes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GeneratedFile {
+    pub path: String,
+    pub content: String,
+});
+
+wit!(record
+/// A `<module>` added to the root POM.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RootModule {
+    pub pom: String,
+    pub module: String,
+});
+
+wit!(record
+/// An injection of the module that must become a base lookup.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InjectionChange {
+    pub node: String,
+    pub member: String,
+    pub bean: String,
+    pub provider: String,
+    pub change: String,
+});
+
+wit!(record
+/// What `apply` does to carve the module out of the project.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SplitPlan {
+    pub name: String,
+    #[cfg_attr(feature = "wasmtime", component(name = "module-dir"))]
+    pub module_dir: String,
+    pub members: Vec<String>,
+    pub moves: Vec<FileMove>,
+    pub copies: Vec<FileMove>,
+    pub resources: Vec<ResourceMove>,
+    pub generated: Vec<GeneratedFile>,
+    #[cfg_attr(feature = "wasmtime", component(name = "root-module"))]
+    pub root_module: Option<RootModule>,
+    pub injections: Vec<InjectionChange>,
+    #[cfg_attr(feature = "wasmtime", component(name = "base-keeps"))]
+    pub base_keeps: Vec<String>,
+    pub metrics: Metrics,
+    pub problems: Vec<String>,
+});
+
+wit!(enum
+/// The granularity of the dependency matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MatrixLevel {
+    #[cfg_attr(feature = "wasmtime", component(name = "package"))]
+    Package,
+    #[cfg_attr(feature = "wasmtime", component(name = "bundle"))]
+    Bundle,
+});
+
+wit!(record
+/// One non-zero cell of the matrix; JSON `[row, column, count]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[serde(into = "[u32; 3]", from = "[u32; 3]")]
+pub struct MatrixCell {
+    pub row: u32,
+    pub column: u32,
+    pub count: u32,
+});
+
+wit!(record
+/// A dependency structure matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Matrix {
+    pub labels: Vec<String>,
+    pub cells: Vec<MatrixCell>,
+});
+
+impl From<MatrixCell> for [u32; 3] {
+    fn from(c: MatrixCell) -> Self {
+        [c.row, c.column, c.count]
+    }
+}
+
+impl From<[u32; 3]> for MatrixCell {
+    fn from([row, column, count]: [u32; 3]) -> Self {
+        MatrixCell { row, column, count }
+    }
+}
+
+/// `status` in JSON is an object keyed by node id (`docs/split.md`); the list is already sorted by id.
+fn status_map<S: serde::Serializer>(status: &[NodeStatus], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        color: Color,
+        reason: &'a str,
+    }
+    let mut map = s.serialize_map(Some(status.len()))?;
+    for n in status {
+        map.serialize_entry(&n.node, &Entry { color: n.color, reason: &n.reason })?;
+    }
+    map.end()
+}

@@ -6,8 +6,11 @@ use crate::request::Readable;
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
-use arkpack_core::model::{BizOutput, BizPlan, BizRequest, Inspection, PackError, PluginOutput, PluginPlan, PluginRequest};
-use wasmtime::component::{Component, Linker, ResourceTable};
+use arkpack_core::model::{
+    AnalyzeRequest, BizOutput, BizPlan, BizRequest, Candidate, Evaluation, Inspection, Matrix, MatrixLevel, PackError, PluginOutput, PluginPlan, PluginRequest,
+    SplitAnalysis, SplitPlan,
+};
+use wasmtime::component::{Component, Instance, Linker, ResourceAny, ResourceTable};
 use wasmtime::{Config, Engine as WasmEngine, Store};
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
@@ -108,6 +111,9 @@ impl arkpack_core::Progress for Native {
     }
 }
 
+/// The last stage and input the core reported, shared with the progress import.
+type LastInput = Arc<Mutex<Option<(String, String)>>>;
+
 /// Per-call state: WASI (granted nothing) and the progress sink.
 struct State {
     limits: wasmtime::StoreLimits,
@@ -155,11 +161,9 @@ impl ComponentEngine {
         Ok(ComponentEngine { engine, pre, memory_limit })
     }
 
-    fn call<P, R>(&self, name: &str, params: P, progress: ProgressFn, files: Readable) -> Result<Answer<R>>
-    where
-        P: wasmtime::component::ComponentNamedList + wasmtime::component::Lower,
-        R: wasmtime::component::ComponentType + wasmtime::component::Lift + Send + Sync + 'static,
-    {
+    /// A store for one instance: WASI granting nothing, the memory cap, the progress sink and the
+    /// files the core may read.
+    fn store(&self, progress: ProgressFn, files: Readable) -> (Store<State>, MemoryOutputPipe, LastInput) {
         let stderr = MemoryOutputPipe::new(64 * 1024);
         // The core gets no directories, environment, network or arguments; its random numbers are
         // fixed so that nothing inside it can vary between runs.
@@ -177,6 +181,15 @@ impl ComponentEngine {
         let state = State { limits: limits.build(), wasi, table: ResourceTable::new(), progress, files, last: last.clone() };
         let mut store = Store::new(&self.engine, state);
         store.limiter(|state| &mut state.limits);
+        (store, stderr, last)
+    }
+
+    fn call<P, R>(&self, name: &str, params: P, progress: ProgressFn, files: Readable) -> Result<Answer<R>>
+    where
+        P: wasmtime::component::ComponentNamedList + wasmtime::component::Lower,
+        R: wasmtime::component::ComponentType + wasmtime::component::Lift + Send + Sync + 'static,
+    {
+        let (mut store, stderr, last) = self.store(progress, files);
         let instance = self.pre.instantiate(&mut store).map_err(anyhow::Error::from)?;
         let func = instance
             .get_typed_func::<P, (std::result::Result<R, PackError>,)>(&mut store, name)
@@ -184,11 +197,129 @@ impl ComponentEngine {
             .with_context(|| format!("the core component has no export `{name}` of the expected type"))?;
         match func.call(&mut store, params) {
             Ok((answer,)) => Ok(Ok(answer)),
-            Err(trap) => {
-                let output = String::from_utf8_lossy(&stderr.contents()).trim().to_string();
-                let detail = if output.is_empty() { format!("{trap:#}") } else { output };
-                let at = last.lock().unwrap_or_else(|p| p.into_inner()).clone();
-                Ok(Err(Crash { at, detail }))
+            Err(trap) => Ok(Err(crash(&stderr, &last, trap))),
+        }
+    }
+}
+
+fn crash(stderr: &MemoryOutputPipe, last: &LastInput, trap: wasmtime::Error) -> Crash {
+    let output = String::from_utf8_lossy(&stderr.contents()).trim().to_string();
+    let detail = if output.is_empty() { format!("{trap:#}") } else { output };
+    let at = last.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    Crash { at, detail }
+}
+
+// ---- splitting: `analyze` on a fresh instance; a session keeps one instance (and its prepared
+// graph, a WIT resource) alive for all its evaluations.
+
+const SPLIT_INTERFACE: &str = "arkpack:packager/split@0.1.0";
+
+impl Engine {
+    pub fn split_analyze(&self, request: &AnalyzeRequest, progress: ProgressFn) -> Result<Answer<SplitAnalysis>> {
+        match self {
+            Engine::Native => Ok(Ok(arkpack_core::split::analyze(request, &mut Native(progress, Readable::default())).map_err(|e| e.to_model()))),
+            Engine::Component(c) => {
+                let (mut store, stderr, last) = c.store(progress, Readable::default());
+                let instance = c.pre.instantiate(&mut store).map_err(anyhow::Error::from)?;
+                let func = split_func::<(&AnalyzeRequest,), (std::result::Result<SplitAnalysis, PackError>,)>(&instance, &mut store, "analyze")?;
+                match func.call(&mut store, (request,)) {
+                    Ok((answer,)) => Ok(Ok(answer)),
+                    Err(trap) => Ok(Err(crash(&stderr, &last, trap))),
+                }
+            }
+        }
+    }
+
+    /// Sends the analysis once and keeps the prepared graph for the calls that follow.
+    pub fn split_session(&self, analysis: &SplitAnalysis) -> Result<SplitSession> {
+        match self {
+            Engine::Native => Ok(SplitSession::Native(Box::new(arkpack_core::split::Session::new(analysis.clone())))),
+            Engine::Component(c) => {
+                let (mut store, stderr, last) = c.store(Box::new(|_, _| {}), Readable::default());
+                let instance = c.pre.instantiate(&mut store).map_err(anyhow::Error::from)?;
+                let new = split_func::<(&SplitAnalysis,), (ResourceAny,)>(&instance, &mut store, "[constructor]session")?;
+                let (session,) = new.call(&mut store, (analysis,)).map_err(|trap| anyhow::Error::new(crash(&stderr, &last, trap)))?;
+                Ok(SplitSession::Component(Box::new(ComponentSession { store, instance, session, stderr, last })))
+            }
+        }
+    }
+}
+
+fn split_func<P, R>(instance: &Instance, store: &mut Store<State>, name: &str) -> Result<wasmtime::component::TypedFunc<P, R>>
+where
+    P: wasmtime::component::ComponentNamedList + wasmtime::component::Lower,
+    R: wasmtime::component::ComponentNamedList + wasmtime::component::Lift,
+{
+    let iface = instance.get_export_index(&mut *store, None, SPLIT_INTERFACE).with_context(|| format!("the core component does not export `{SPLIT_INTERFACE}`"))?;
+    let func = instance.get_export_index(&mut *store, Some(&iface), name).with_context(|| format!("the core component has no `{name}` in `{SPLIT_INTERFACE}`"))?;
+    instance.get_typed_func::<P, R>(&mut *store, &func).map_err(anyhow::Error::from).with_context(|| format!("`{name}` of the core component has an unexpected type"))
+}
+
+/// A prepared split graph: in the core natively, or a resource inside one live component instance.
+pub enum SplitSession {
+    Native(Box<arkpack_core::split::Session>),
+    Component(Box<ComponentSession>),
+}
+
+pub struct ComponentSession {
+    store: Store<State>,
+    instance: Instance,
+    session: ResourceAny,
+    stderr: MemoryOutputPipe,
+    last: LastInput,
+}
+
+impl ComponentSession {
+    fn method<P, R>(&mut self, name: &str, params: P) -> Result<std::result::Result<R, Crash>>
+    where
+        P: wasmtime::component::ComponentNamedList + wasmtime::component::Lower,
+        R: wasmtime::component::ComponentType + wasmtime::component::Lift + Send + Sync + 'static,
+    {
+        let func = split_func::<P, (R,)>(&self.instance, &mut self.store, &format!("[method]session.{name}"))?;
+        Ok(match func.call(&mut self.store, params) {
+            Ok((r,)) => Ok(r),
+            Err(trap) => Err(crash(&self.stderr, &self.last, trap)),
+        })
+    }
+}
+
+impl SplitSession {
+    pub fn evaluate(&mut self, module: &[String]) -> Result<Answer<Evaluation>> {
+        match self {
+            SplitSession::Native(s) => Ok(Ok(s.evaluate(module).map_err(|e| e.to_model()))),
+            SplitSession::Component(c) => {
+                let r = c.session;
+                c.method("evaluate", (r, module))
+            }
+        }
+    }
+
+    pub fn suggest(&mut self, seeds: Option<&[String]>) -> Result<Answer<Vec<Candidate>>> {
+        match self {
+            SplitSession::Native(s) => Ok(Ok(s.suggest(seeds).map_err(|e| e.to_model()))),
+            SplitSession::Component(c) => {
+                let r = c.session;
+                c.method("suggest", (r, seeds))
+            }
+        }
+    }
+
+    pub fn plan(&mut self, module: &[String], name: &str) -> Result<Answer<SplitPlan>> {
+        match self {
+            SplitSession::Native(s) => Ok(Ok(s.plan(module, name).map_err(|e| e.to_model()))),
+            SplitSession::Component(c) => {
+                let r = c.session;
+                c.method("plan", (r, module, name))
+            }
+        }
+    }
+
+    pub fn matrix(&mut self, level: MatrixLevel) -> Result<std::result::Result<Matrix, Crash>> {
+        match self {
+            SplitSession::Native(s) => Ok(Ok(s.matrix(level == MatrixLevel::Bundle))),
+            SplitSession::Component(c) => {
+                let r = c.session;
+                c.method("matrix", (r, level))
             }
         }
     }

@@ -11,6 +11,7 @@ mod engine;
 mod output;
 mod render;
 mod request;
+mod split;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,6 +76,11 @@ enum Command {
     Inspect {
         /// Any jar: an ark-biz, ark-plugin, executable ark jar or a plain jar.
         file: PathBuf,
+    },
+    /// Split an app into Koupleless modules: analyse, evaluate, suggest, plan, apply, serve (docs/split.md).
+    Split {
+        #[command(subcommand)]
+        command: split::SplitCommand,
     },
 }
 
@@ -186,6 +192,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Plugin { request, list } => plugin(start, cli.engine, &request, list, cli.json, &bar),
         Command::Inspect { file } => inspect(start, cli.engine, &file, cli.json),
         Command::Why { artifact, report, request } => why(start, cli.engine, &artifact, report.as_deref(), request.as_deref(), cli.json, &bar),
+        Command::Split { command } => split::run(start, cli.engine, command, cli.quiet),
     };
     bar.finish_and_clear();
     result

@@ -1,8 +1,9 @@
 //! The class-file layer: parsing only, no packaging policy. [`guard`] checks what cafebabe trusts
 //! before a class is handed to it (a panic inside the component is a trap that kills the instance),
 //! [`parse`] is the one way the core parses a class, and [`main_class`] finds the start class.
-//! Later layers (per-class references, the package graph) build on [`parse`].
+//! [`refs`] lists what a class references and [`facts`] what the split graph reads of it.
 
+pub mod facts;
 pub mod guard;
 pub mod main_class;
 pub mod refs;

@@ -247,8 +247,12 @@ public class RepackageMojo extends AbstractArkpackMojo {
                 .flag("packageProvided", packageProvided)
                 .outputTimestamp(outputTimestamp)
                 .output(bizJar);
-        addLibraries(request, project.getArtifacts(),
-                DependencyGraph.collect(project, project.getArtifacts(), repositorySystem, repoSession, getLog()));
+        // The full graph decides only what an exclusion takes along; collecting it is a second resolver
+        // pass, so it is skipped when nothing can exclude a library.
+        DependencyGraph graph = canExclude()
+                ? DependencyGraph.collect(project, project.getArtifacts(), repositorySystem, repoSession, getLog())
+                : null;
+        addLibraries(request, project.getArtifacts(), graph);
         addSlimming(request);
         JsonObject buildInfo = new JsonObject();
         if (!hasOutputTimestamp()) {
@@ -304,6 +308,24 @@ public class RepackageMojo extends AbstractArkpackMojo {
     static void addLibraries(RequestBuilder request, Iterable<Artifact> artifacts)
             throws MojoExecutionException, MojoFailureException {
         addLibraries(request, artifacts, null);
+    }
+
+    /**
+     * True when a slimming setting could remove a library: a parameter, or a conf/ark file the core
+     * reads rules from (which rules it holds is the core's business, not this check's).
+     */
+    private boolean canExclude() {
+        boolean parameters = !Values.list(excludes).isEmpty() || !Values.list(excludeGroupIds).isEmpty()
+                || !Values.list(excludeArtifactIds).isEmpty() || !Values.list(baseArtifacts).isEmpty()
+                || notBlank(packExcludesUrl) || notBlank(baseDependencyParentIdentity) || baseJar != null;
+        File confArk = new File(baseDir, "conf/ark");
+        String rules = notBlank(packExcludesConfig) ? packExcludesConfig : "rules.txt";
+        return parameters || new File(confArk, rules).isFile() || new File(confArk, "bootstrap.properties").isFile()
+                || new File(confArk, "bootstrap.yml").isFile();
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.trim().isEmpty();
     }
 
     /** As above, each library with its graph facts ({@code parent}, {@code dependsOn}) when {@code graph} is given. */

@@ -1,0 +1,17 @@
+//! Splitting an app into Koupleless modules (`docs/split.md`). In the order a request travels:
+//! - [`analyze`]: bytes → the graph of classes, packages, bundles and libraries, with typed edges,
+//!   Spring beans, entry points and what cannot be decided ([`spring`] names the annotations,
+//!   [`xml`] reads Spring and MyBatis XML);
+//! - [`session`]: the graph indexed once; colours, closure, metrics and `verify` of a candidate module;
+//! - [`suggest`]: Louvain communities and seeded label propagation;
+//! - [`plan`]: the files to move or copy, the module's POM, the injections to change.
+
+pub mod analyze;
+pub mod plan;
+pub mod session;
+pub mod spring;
+pub mod suggest;
+pub mod xml;
+
+pub use analyze::analyze;
+pub use session::Session;

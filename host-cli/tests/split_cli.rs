@@ -1,0 +1,142 @@
+//! `arkpack split` end to end through the component: analyze the split-monolith fixture as a Maven
+//! project, plan the orders module, refuse a dirty work tree, apply it, and build the result with
+//! `mvn -o package` (the module is packaged by dev.arkpack:arkpack-maven-plugin, which must be in
+//! the local repository: `mvn -B -f host-maven/pom.xml install -Darkpack.binary=$PWD/target/release/arkpack`);
+//! then the HTTP API of `split serve`.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn arkpack(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_arkpack")).args(args).output().expect("arkpack runs")
+}
+
+fn ok(o: Output) -> String {
+    assert!(o.status.success(), "failed: {}\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let s = Command::new("git").arg("-C").arg(dir).args(["-c", "user.name=t", "-c", "user.email=t@example.com"]).args(args).status().unwrap();
+    assert!(s.success());
+}
+
+/// A committed copy of the fixture, compiled.
+fn project(tmp: &Path) -> PathBuf {
+    let dir = tmp.join("shop");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/split-monolith");
+    let s = Command::new("cp").arg("-r").arg(&src).arg(&dir).status().unwrap();
+    assert!(s.success());
+    std::fs::write(dir.join(".gitignore"), "target/\n").unwrap();
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-qm", "monolith"]);
+    let s = Command::new("bash").arg(dir.join("build.sh")).arg(&dir).status().unwrap();
+    assert!(s.success(), "build.sh needs javac and the jars (mvn dependency:get)");
+    dir
+}
+
+#[test]
+fn plan_apply_and_build_the_orders_module() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path());
+    let analysis = tmp.path().join("analysis.json");
+    let plan = tmp.path().join("plan.json");
+    let a = analysis.to_str().unwrap();
+    ok(arkpack(&["split", "analyze", "--maven-project", dir.to_str().unwrap(), "--out", a, "-q"]));
+    // The planted reference: orders alone cannot leave (AuditLog in the base injects OrderService).
+    let e: serde_json::Value = serde_json::from_str(&ok(arkpack(&["split", "evaluate", "--analysis", a, "--module", "p:com.acme.orders"]))).unwrap();
+    assert_eq!(e["verify"]["ok"], false);
+    assert_eq!(e["metrics"]["baseToModule"], 1);
+    assert_eq!(e["status"]["c:com.acme.orders.OrderService"]["color"], "yellow");
+    ok(arkpack(&["split", "plan", "--analysis", a, "--module", "p:com.acme.orders", "--module", "p:com.acme.audit", "--name", "orders-module", "--out", plan.to_str().unwrap()]));
+    let p = plan.to_str().unwrap();
+    let d = dir.to_str().unwrap();
+
+    // A file the plan moves has uncommitted changes: refused, nothing touched.
+    let service = dir.join("app/src/main/java/com/acme/orders/OrderService.java");
+    let original = std::fs::read_to_string(&service).unwrap();
+    std::fs::write(&service, format!("{original}// edited\n")).unwrap();
+    let o = arkpack(&["split", "apply", "--plan", p, "--project", d, "--write"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("uncommitted changes") && String::from_utf8_lossy(&o.stderr).contains("OrderService.java"));
+    assert!(!dir.join("orders-module").exists());
+    std::fs::write(&service, original).unwrap();
+
+    // The dry run says what it would do and changes nothing.
+    let dry = ok(arkpack(&["split", "apply", "--plan", p, "--project", d]));
+    assert!(dry.contains("would move app/src/main/java/com/acme/orders/OrderService.java -> orders-module/src/main/java/com/acme/orders/OrderService.java"), "{dry}");
+    assert!(dry.contains("would add <module>orders-module</module> to pom.xml"));
+    assert!(!dir.join("orders-module").exists() && service.exists());
+
+    ok(arkpack(&["split", "apply", "--plan", p, "--project", d, "--write"]));
+    assert!(!service.exists());
+    assert!(dir.join("orders-module/src/main/java/com/acme/orders/OrderService.java").is_file());
+    assert!(dir.join("orders-module/src/main/resources/mapper/OrderMapper.xml").is_file());
+    assert!(std::fs::read_to_string(dir.join("pom.xml")).unwrap().contains("<module>orders-module</module>"));
+
+    let mvn = Command::new("mvn").args(["-o", "-q", "-B", "package"]).current_dir(&dir).output().expect("mvn runs");
+    assert!(mvn.status.success(), "mvn -o package failed:\n{}", String::from_utf8_lossy(&mvn.stdout));
+    let biz = dir.join("orders-module/target/orders-module-1.0.0-ark-biz.jar");
+    assert!(biz.is_file(), "the module was packaged as an ark-biz by arkpack-maven-plugin");
+    let listing = ok(arkpack(&["inspect", biz.to_str().unwrap()]));
+    assert!(listing.contains("com/acme/orders/OrderService.class"), "{listing}");
+}
+
+fn http(port: u16, method: &str, path: &str, body: &str) -> (u16, serde_json::Value) {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+    let mut text = String::new();
+    s.read_to_string(&mut text).unwrap();
+    let status: u16 = text[9..12].parse().unwrap();
+    let json = text.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
+    (status, serde_json::from_str(json).unwrap_or(serde_json::Value::Null))
+}
+
+#[test]
+fn serve_answers_the_api() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path());
+    let analysis = tmp.path().join("analysis.json");
+    ok(arkpack(&["split", "analyze", "--maven-project", dir.to_str().unwrap(), "--out", analysis.to_str().unwrap(), "-q"]));
+    std::fs::create_dir(tmp.path().join("web")).unwrap();
+    std::fs::write(tmp.path().join("web/index.html"), "<h1>view</h1>").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_arkpack"))
+        .args(["split", "serve", "--analysis", analysis.to_str().unwrap(), "--port", "0", "--static", tmp.path().join("web").to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.as_mut().unwrap()).read_line(&mut line).unwrap();
+    let port: u16 = line.rsplit(':').next().unwrap().trim_end_matches(|c: char| !c.is_ascii_digit()).parse().unwrap();
+    let (status, graph) = http(port, "GET", "/api/graph", "");
+    assert_eq!(status, 200);
+    assert_eq!(graph["nodes"].as_array().unwrap().iter().filter(|n| n["kind"] == "class").count(), 25);
+    let user = graph["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "c:com.acme.users.UserController").unwrap();
+    assert_eq!(user, &serde_json::json!({"id": "c:com.acme.users.UserController", "kind": "class", "name": "UserController", "package": "p:com.acme.users", "bundle": "b:shop-app", "entry": "controller", "bean": {"name": "userController", "stereotype": "controller"}}));
+    let (status, e) = http(port, "POST", "/api/evaluate", r#"{"module":["p:com.acme.users"]}"#);
+    assert_eq!(status, 200);
+    assert_eq!(e["status"]["c:com.acme.users.UserService"]["color"], "red");
+    assert_eq!(e["verify"]["ok"], false);
+    let (status, err) = http(port, "POST", "/api/evaluate", r#"{"module":["c:nope"]}"#);
+    assert_eq!(status, 400);
+    assert!(err["error"].as_str().unwrap().contains("c:nope"));
+    let (status, s) = http(port, "POST", "/api/suggest", r#"{"seeds":["c:com.acme.users.UserController"]}"#);
+    assert_eq!(status, 200);
+    assert_eq!(s["candidates"][0]["name"], "users");
+    let (status, plan) = http(port, "POST", "/api/plan", r#"{"module":["p:com.acme.orders","p:com.acme.audit"],"name":"orders-module"}"#);
+    assert_eq!(status, 200);
+    assert_eq!(plan["moduleDir"], "orders-module");
+    let (status, m) = http(port, "GET", "/api/matrix?level=bundle", "");
+    assert_eq!(status, 200);
+    assert_eq!(m["labels"], serde_json::json!(["b:shop-app", "b:shop-common"]));
+    assert_eq!(m["cells"][1], serde_json::json!([0, 1, 12]), "12 class edges from shop-app to shop-common");
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut page = String::new();
+    s.read_to_string(&mut page).unwrap();
+    assert!(page.ends_with("<h1>view</h1>"));
+    child.kill().unwrap();
+    let _ = child.wait();
+}
