@@ -505,7 +505,10 @@ fn serve(mut session: SplitSession, analysis: &SplitAnalysis, port: u16, static_
         let (path, query) = url.split_once('?').unwrap_or((&url, ""));
         let method = request.method().clone();
         let mut body = String::new();
-        let _ = request.as_reader().read_to_string(&mut body);
+        // Only the declared body: for a request asking to upgrade (Java's HttpClient asks for h2c),
+        // tiny_http hands over the whole connection, and reading to its end would wait forever.
+        let length = request.body_length().unwrap_or(0) as u64;
+        let _ = request.as_reader().take(length).read_to_string(&mut body);
         let (status, content_type, bytes) = match (method, path) {
             (tiny_http::Method::Get, "/api/graph") => (200, "application/json", graph.clone().into_bytes()),
             (tiny_http::Method::Post, "/api/evaluate") => api(serde_json::from_str::<ModuleBody>(&body).map_err(bad).and_then(|b| core(session.evaluate(&b.module)))),

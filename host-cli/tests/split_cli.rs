@@ -137,6 +137,14 @@ fn serve_answers_the_api() {
     let mut page = String::new();
     s.read_to_string(&mut page).unwrap();
     assert!(page.ends_with("<h1>view</h1>"));
+    // Java's HttpClient asks every request to upgrade to h2c; the answer must still come (HTTP/1.1).
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
+    let body = r#"{"module":["p:com.acme.users"]}"#;
+    write!(s, "POST /api/evaluate HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\nContent-Length: {}\r\nContent-Type: application/json\r\n\r\n{body}", body.len()).unwrap();
+    let mut head = [0u8; 12];
+    s.read_exact(&mut head).expect("an answer to a request asking for h2c");
+    assert_eq!(&head, b"HTTP/1.1 200");
     child.kill().unwrap();
     let _ = child.wait();
 }
