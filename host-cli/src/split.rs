@@ -33,33 +33,40 @@ pub enum SplitCommand {
     },
     /// Colours, closure, metrics and checks of a candidate module.
     Evaluate {
+        /// The analysis `split analyze` wrote.
         #[arg(long, value_name = "FILE")]
         analysis: PathBuf,
         /// A class (`c:`), package (`p:`) or bundle (`b:`) id (repeat).
         #[arg(long = "module", value_name = "ID", required = true)]
         module: Vec<String>,
+        /// Write the JSON answer there instead of stdout.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
     /// Candidate modules: communities, or label propagation from seed classes.
     Suggest {
+        /// The analysis `split analyze` wrote.
         #[arg(long, value_name = "FILE")]
         analysis: PathBuf,
         /// An entry-point class id to grow a module from (repeat); none: community detection.
         #[arg(long = "seed", value_name = "ID")]
         seeds: Vec<String>,
+        /// Write the JSON answer there instead of stdout.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
     /// The split plan for a candidate module.
     Plan {
+        /// The analysis `split analyze` wrote.
         #[arg(long, value_name = "FILE")]
         analysis: PathBuf,
+        /// A class (`c:`), package (`p:`) or bundle (`b:`) id of the candidate module (repeat).
         #[arg(long = "module", value_name = "ID", required = true)]
         module: Vec<String>,
         /// The module's name (artifactId, folder and bizName).
         #[arg(long)]
         name: String,
+        /// Write the JSON answer there instead of stdout.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
@@ -78,6 +85,7 @@ pub enum SplitCommand {
     },
     /// Serve the split view and its JSON API on 127.0.0.1.
     Serve {
+        /// The analysis `split analyze` wrote.
         #[arg(long, value_name = "FILE")]
         analysis: PathBuf,
         /// The port (0 picks a free one).
