@@ -319,15 +319,8 @@ impl RequestFile {
 fn base_facts(spec: BaseSpec, readable: &mut std::collections::BTreeMap<String, PathBuf>) -> Result<m::BaseFacts> {
     let mut buffer = Vec::new();
     let mut summarized = |path: &Path, field: &str| -> Result<JarContent> {
-        buffer.clear();
-        std::fs::File::open(path)
-            .and_then(|mut f| std::io::Read::read_to_end(&mut f, &mut buffer))
-            .with_context(|| format!("cannot read {} (`{field}`)", path.display()))?;
         readable.insert(path.display().to_string(), path.to_path_buf());
-        Ok(match arkpack_core::jar::content::summarize(&buffer, false) {
-            Some(s) => JarContent::Summary(s),
-            None => JarContent::Bytes(buffer.clone()),
-        })
+        content(path, field, Content { whole: false, sha1: false }, &mut buffer)
     };
     match (spec.jar, spec.artifacts) {
         (Some(jar), None) => {
@@ -522,21 +515,26 @@ fn library_with(spec: &LibrarySpec, field: &str, want: Content, buffer: &mut Vec
         "test" => Scope::Test,
         other => bail!("`{field}.scope` is {other:?}; use compile, runtime, provided, system or test"),
     };
-    buffer.clear();
-    std::fs::File::open(&spec.file)
-        .and_then(|mut f| std::io::Read::read_to_end(&mut f, buffer))
-        .with_context(|| format!("cannot read {} (`{field}.file`)", spec.file.display()))?;
-    // Summarized natively here (CRC with the CPU's instructions), so the bytes never cross into
-    // the component; anything that is not a plain zip goes whole and the core says what it is.
-    let summary = if want.whole { None } else { arkpack_core::jar::content::summarize(buffer, want.sha1) };
-    let content = match summary {
-        Some(s) => JarContent::Summary(s),
-        None => JarContent::Bytes(buffer.clone()),
-    };
+    let content = content(&spec.file, &format!("{field}.file"), want, buffer)?;
     let mut library = Library::new(spec.gav.coordinates(), scope, spec.file.display().to_string(), content);
     library.parent = spec.parent.clone();
     library.depends_on = spec.depends_on.clone();
     Ok(library)
+}
+
+/// A jar as the core gets it, read into `buffer`: summarized natively here (CRC with the CPU's
+/// instructions) so its bytes never cross into the component, or whole when `want` says so or when
+/// it is not a plain zip (the core then says what it is). `field` names it in errors.
+fn content(path: &Path, field: &str, want: Content, buffer: &mut Vec<u8>) -> Result<JarContent> {
+    buffer.clear();
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_to_end(&mut f, buffer))
+        .with_context(|| format!("cannot read {} (`{field}`)", path.display()))?;
+    let summary = if want.whole { None } else { arkpack_core::jar::content::summarize(buffer, want.sha1) };
+    Ok(match summary {
+        Some(s) => JarContent::Summary(s),
+        None => JarContent::Bytes(buffer.clone()),
+    })
 }
 
 fn read(path: &Path, field: &str) -> Result<Vec<u8>> {

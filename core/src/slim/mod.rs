@@ -247,7 +247,6 @@ fn explain(
             if through[i].is_some() {
                 return ("needed by a kept dependency, though an excluded one needs it too".into(), None, path(kept_from));
             }
-            let _ = excluded;
             let rule = if libs[i].scope == Scope::Provided { "provided scope: not packaged, the base must have it" } else { "no rule removes it" };
             (rule.into(), None, path(any_path))
         }

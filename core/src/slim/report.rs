@@ -36,13 +36,10 @@ struct RuleLine {
 /// (`module-slim-results.json`, the full report), both ending with a newline.
 pub fn render(request: &BizRequest, slimmed: &Slimmed, checks: &Summary) -> (String, String) {
     let excluded = slimmed.outcomes.iter().filter(|o| !o.kept).map(|o| o.id.as_str()).collect();
-    let compiled = slimmed
-        .outcomes
-        .iter()
-        .filter(|o| request.libraries.iter().enumerate().any(|(i, l)| slimmed.forced[i] && super::id(&l.coordinates) == o.id))
-        .map(|o| o.id.as_str())
-        .collect();
-    let results = Results { excluded, compiled };
+    let mut compiled: Vec<String> = request.libraries.iter().zip(&slimmed.forced).filter(|(_, f)| **f).map(|(l, _)| super::id(&l.coordinates)).collect();
+    compiled.sort();
+    compiled.dedup();
+    let results = Results { excluded, compiled: compiled.iter().map(String::as_str).collect() };
     let report = Report {
         module: request.project.gav(),
         files_read: &slimmed.rules.files_read,
@@ -51,19 +48,10 @@ pub fn render(request: &BizRequest, slimmed: &Slimmed, checks: &Summary) -> (Str
         artifacts: &slimmed.outcomes,
         class_checks: checks,
     };
-    // Serializing plain structs of strings and numbers cannot fail.
-    let json = |v: &dyn erased::Json| v.to_pretty() + "\n";
-    (json(&results), json(&report))
+    (pretty(&results), pretty(&report))
 }
 
-/// Pretty JSON for the two report shapes without repeating the call.
-mod erased {
-    pub trait Json {
-        fn to_pretty(&self) -> String;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn to_pretty(&self) -> String {
-            serde_json::to_string_pretty(self).unwrap_or_default()
-        }
-    }
+/// Pretty JSON ending with a newline; serializing plain structs of strings and numbers cannot fail.
+fn pretty(value: &impl Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
