@@ -1,4 +1,5 @@
-//! Mutation fuzzing of every parser the core runs on untrusted bytes: class files (guard + cafebabe),
+//! Mutation fuzzing of every parser the core runs on untrusted bytes: class files (guard + cafebabe,
+//! and the hand-written reader behind scan, refs and facts),
 //! jars (zip reading, inspect) and manifests. Deterministic (seeded) so a failure reproduces; a
 //! panic here would be a trap inside the component. Longer runs: ARKPACK_FUZZ_ROUNDS=100000.
 
@@ -107,7 +108,7 @@ fn manifest_parser_never_panics() {
 }
 
 #[test]
-fn class_scanner_never_panics_and_agrees_with_cafebabe_on_names() {
+fn class_reader_never_panics_and_agrees_with_cafebabe_on_names() {
     let mut rng = Rng(0xC1A5);
     for class in &CLASSES[..3] {
         let name = cafebabe::parse_class(class).unwrap().this_class.to_string();
@@ -119,6 +120,8 @@ fn class_scanner_never_panics_and_agrees_with_cafebabe_on_names() {
         for _ in 0..rounds() {
             let input = mutate(&mut rng, class);
             let _ = arkpack_core::classfile::scan::scan(&input);
+            let _ = arkpack_core::classfile::refs::refs(&input);
+            let _ = arkpack_core::classfile::facts::facts(&input);
         }
     }
 }

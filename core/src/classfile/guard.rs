@@ -7,26 +7,28 @@
 //! error; it reads only lengths, tags and indexes, never allocates per entry, and rejects anything
 //! out of bounds.
 
+use super::reader::Reader;
+
 /// Constant pool tags (JVMS §4.4).
 const UTF8: u8 = 1;
 const NAME_AND_TYPE: u8 = 12;
 
 /// Checks the class structure; `Err` says what is malformed.
 pub fn check(bytes: &[u8]) -> Result<(), String> {
-    let mut r = Reader { bytes, pos: 0 };
-    if r.u4()? != 0xCAFE_BABE {
+    let mut r = Reader::new(bytes);
+    if r.u32()? != 0xCAFE_BABE {
         return Err("not a class file (bad magic number)".into());
     }
     r.skip(4)?; // minor, major
-    let count = r.u2()? as usize;
+    let count = r.u16()? as usize;
     let mut tags = vec![0u8; count];
     let mut i = 1;
     while i < count {
-        let tag = r.u1()?;
+        let tag = r.u8()?;
         tags[i] = tag;
         match tag {
             UTF8 => {
-                let len = r.u2()? as usize;
+                let len = r.u16()? as usize;
                 r.skip(len)?;
             }
             3 | 4 => r.skip(4)?,
@@ -44,27 +46,27 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
     // A Utf8 constant cafebabe will decode to text: tagged Utf8 and valid Java modified UTF-8.
     let utf8_at = |index: usize| tags.get(index) == Some(&UTF8) && utf8(bytes, &tags, index).is_some_and(|b| cesu8::from_java_cesu8(b).is_ok());
     r.skip(6)?; // access flags, this, super
-    let interfaces = r.u2()? as usize;
+    let interfaces = r.u16()? as usize;
     r.skip(2 * interfaces)?;
     for _ in 0..2 {
         // fields, then methods
-        let members = r.u2()? as usize;
+        let members = r.u16()? as usize;
         for _ in 0..members {
             r.skip(6)?;
             skip_attributes(&mut r)?;
         }
     }
-    let attributes = r.u2()? as usize;
+    let attributes = r.u16()? as usize;
     for _ in 0..attributes {
-        let name = r.u2()? as usize;
-        let len = r.u4()? as usize;
+        let name = r.u16()? as usize;
+        let len = r.u32()? as usize;
         let start = r.pos;
         if tags.get(name) == Some(&UTF8) && utf8(bytes, &tags, name) == Some(b"EnclosingMethod".as_slice()) {
             if len != 4 {
                 return Err("malformed EnclosingMethod attribute (length is not 4)".into());
             }
             r.skip(2)?;
-            let method = r.u2()? as usize;
+            let method = r.u16()? as usize;
             if method != 0 {
                 let ok = tags.get(method) == Some(&NAME_AND_TYPE) && {
                     let (n, d) = name_and_type(bytes, &tags, method).ok_or("truncated constant pool")?;
@@ -82,10 +84,10 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
 }
 
 fn skip_attributes(r: &mut Reader<'_>) -> Result<(), String> {
-    let count = r.u2()? as usize;
+    let count = r.u16()? as usize;
     for _ in 0..count {
         r.skip(2)?;
-        let len = r.u4()? as usize;
+        let len = r.u32()? as usize;
         r.skip(len)?;
     }
     Ok(())
@@ -125,30 +127,3 @@ fn name_and_type(bytes: &[u8], tags: &[u8], index: usize) -> Option<(usize, usiz
     Some((u16::from_be_bytes([b[0], b[1]]) as usize, u16::from_be_bytes([b[2], b[3]]) as usize))
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], String> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or("truncated class file")?;
-        let slice = &self.bytes[self.pos..end];
-        self.pos = end;
-        Ok(slice)
-    }
-    fn skip(&mut self, n: usize) -> Result<(), String> {
-        self.take(n).map(|_| ())
-    }
-    fn u1(&mut self) -> Result<u8, String> {
-        Ok(self.take(1)?[0])
-    }
-    fn u2(&mut self) -> Result<u16, String> {
-        let b = self.take(2)?;
-        Ok(u16::from_be_bytes([b[0], b[1]]))
-    }
-    fn u4(&mut self) -> Result<u32, String> {
-        let b = self.take(4)?;
-        Ok(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
-    }
-}

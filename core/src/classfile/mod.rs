@@ -1,11 +1,13 @@
 //! The class-file layer: parsing only, no packaging policy. [`guard`] checks what cafebabe trusts
 //! before a class is handed to it (a panic inside the component is a trap that kills the instance),
-//! [`parse`] is the one way the core parses a class, and [`main_class`] finds the start class.
-//! [`refs`] lists what a class references and [`facts`] what the split graph reads of it.
+//! [`parse`] is how a class is handed to cafebabe, with which [`main_class`] finds the start class.
+//! [`reader`] walks a class once for [`refs`] (what a class references), [`facts`] (what the split
+//! graph reads of it) and [`scan`] (what it needs to link).
 
 pub mod facts;
 pub mod guard;
 pub mod main_class;
+pub mod reader;
 pub mod refs;
 pub mod scan;
 

@@ -103,21 +103,80 @@ pub struct JarFile {
 pub fn read_files(input: &str, bytes: &[u8]) -> Result<Vec<JarFile>> {
     let mut archive = open(input, bytes)?;
     let mut files = Vec::with_capacity(archive.len());
+    let mut reader = EntryReader::new();
     for i in 0..archive.len() {
-        let mut file = archive.by_index(i).map_err(|e| Error::not_a_zip(input, e))?;
+        let file = archive.by_index_raw(i).map_err(|e| Error::not_a_zip(input, e))?;
         let name = file.name().map_err(|e| Error::not_a_zip(input, e))?.into_owned();
         check_entry_name(input, &name)?;
         if file.is_dir() {
             continue;
         }
-        let mut content = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0).min(1 << 28));
-        file.read_to_end(&mut content).map_err(|e| Error::entry(input, &name, format!("cannot be read: {e}")))?;
+        drop(file);
+        let mut content = Vec::new();
+        reader.read(&mut archive, bytes, i, &mut content).map_err(|e| Error::entry(input, &name, format!("cannot be read: {e}")))?;
         files.push(JarFile { name, content });
     }
     Ok(files)
 }
 
-/// Reads one entry's uncompressed bytes, if the archive has it.
+/// Reads the entries of jars held in memory with one inflater. The zip crate sets up a new inflater
+/// for every entry, and zlib-rs's set-up (window and tables) costs more than inflating a typical
+/// class: on an app of 50k classes it was a sixth of the whole analysis.
+pub struct EntryReader {
+    inflater: flate2::Decompress,
+}
+
+impl Default for EntryReader {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EntryReader {
+    pub fn new() -> Self {
+        EntryReader { inflater: flate2::Decompress::new(false) }
+    }
+
+    /// Entry `index`'s uncompressed bytes into `out` (cleared first), CRC checked. `bytes` are the
+    /// bytes `archive` was opened on; the compressed data is read from them in place.
+    pub fn read(&mut self, archive: &mut Archive<'_>, bytes: &[u8], index: usize, out: &mut Vec<u8>) -> std::result::Result<(), String> {
+        out.clear();
+        let entry = archive.by_index_raw(index).map_err(|e| e.to_string())?;
+        let (size, crc, method) = (entry.size(), entry.crc32(), entry.compression());
+        let start = entry.data_start().ok_or("its data cannot be located")?;
+        let raw = usize::try_from(start)
+            .ok()
+            .zip(usize::try_from(entry.compressed_size()).ok())
+            .and_then(|(start, len)| bytes.get(start..start.checked_add(len)?))
+            .ok_or("its data runs past the end of the jar")?;
+        let size = usize::try_from(size).map_err(|_| "it is too large")?;
+        match method {
+            zip::CompressionMethod::Stored => out.extend_from_slice(raw),
+            zip::CompressionMethod::Deflated => {
+                // The header's size is not trusted for the allocation: deflate expands at most 1032:1.
+                if size > raw.len().saturating_mul(1032).saturating_add(64) {
+                    return Err(format!("its header claims {size} bytes from {} compressed", raw.len()));
+                }
+                out.reserve_exact(size);
+                self.inflater.reset(false);
+                let status = self.inflater.decompress_vec(raw, out, flate2::FlushDecompress::Finish).map_err(|e| format!("bad compressed data: {e}"))?;
+                if status != flate2::Status::StreamEnd {
+                    return Err(format!("its compressed data does not end within the {size} bytes its header claims"));
+                }
+            }
+            other => return Err(format!("unsupported compression method {other}")),
+        }
+        if out.len() != size {
+            return Err(format!("it holds {} bytes, its header claims {size}", out.len()));
+        }
+        if crc32fast::hash(out) != crc {
+            return Err("its CRC-32 does not match its data".into());
+        }
+        Ok(())
+    }
+}
+
+/// Reads one entry's uncompressed bytes, if the archive has it (an inflater per call: for one entry).
 pub fn read_entry(input: &str, archive: &mut Archive<'_>, name: &str) -> Result<Option<Vec<u8>>> {
     let Some(index) = archive.index_for_name(name) else { return Ok(None) };
     let mut file = archive.by_index(index).map_err(|e| Error::not_a_zip(input, e))?;

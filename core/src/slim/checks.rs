@@ -11,7 +11,6 @@
 //! summary says so.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 
 use super::{Removal, Slimmed};
 use crate::classfile::scan;
@@ -146,6 +145,7 @@ pub fn run(request: &BizRequest, files: &[ModuleFile<'_>], packaged: &[bool], sl
     let could_miss = providers.values().any(|p| p.removed.is_some() && p.own.is_none() && p.base.is_none() && !p.assumed);
     summary.libraries_scanned = could_miss;
     let mut whole = Vec::new();
+    let mut entries = read::EntryReader::new();
     for i in (0..libs.len()).filter(|&i| packaged[i] && could_miss) {
         let lib = &libs[i];
         progress.report("check", &lib.origin);
@@ -159,16 +159,11 @@ pub fn run(request: &BizRequest, files: &[ModuleFile<'_>], packaged: &[bool], sl
         let mut archive = read::open(&lib.origin, bytes)?;
         let mut buffer = Vec::new();
         for k in 0..archive.len() {
-            let Ok(mut entry) = archive.by_index(k) else {
-                summary.unreadable_classes += 1;
-                continue;
-            };
-            if !entry.name().is_ok_and(|n| is_class(&n)) {
+            if !archive.name_for_index(k).is_some_and(|n| n.is_ok_and(|n| is_class(&n))) {
                 continue;
             }
-            buffer.clear();
             summary.classes_scanned += 1;
-            if entry.read_to_end(&mut buffer).is_err() {
+            if entries.read(&mut archive, bytes, k, &mut buffer).is_err() {
                 summary.unreadable_classes += 1;
                 continue;
             }

@@ -5,7 +5,6 @@
 //! naming it and is skipped.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 
 use super::spring::{self, direct_stereotype};
 use super::xml;
@@ -44,6 +43,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
     let mut diagnostics = Vec::new();
     let mut by_name: BTreeMap<String, AppClass> = BTreeMap::new();
     let mut xml_files = Vec::new();
+    let mut entries = jar_read::EntryReader::new();
     for (b, bundle) in request.bundles.iter().enumerate() {
         progress.report("split bundle", &bundle.origin);
         let mut add = |path: &str, bytes: &[u8], diagnostics: &mut Vec<SplitDiagnostic>| {
@@ -80,15 +80,14 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
             ModuleContent::Files(files) => files.iter().for_each(|f| add(&f.path, &f.content, &mut diagnostics)),
             ModuleContent::Jar(bytes) => match jar_read::open(&bundle.origin, bytes) {
                 Ok(mut archive) => {
+                    let mut data = Vec::new();
                     for i in 0..archive.len() {
-                        let Ok(mut entry) = archive.by_index(i) else { continue };
-                        let Ok(name) = entry.name().map(|n| n.into_owned()) else { continue };
+                        let Some(Ok(name)) = archive.name_for_index(i).map(|n| n.map(|n| n.into_owned())) else { continue };
                         if !(name.ends_with(".class") || name.ends_with(".xml")) {
                             continue;
                         }
-                        let mut data = Vec::with_capacity(entry.size() as usize);
-                        match entry.read_to_end(&mut data) {
-                            Ok(_) => add(&name, &data, &mut diagnostics),
+                        match entries.read(&mut archive, bytes, i, &mut data) {
+                            Ok(()) => add(&name, &data, &mut diagnostics),
                             Err(e) => diagnostics.push(diag(Severity::Warning, "corrupt-jar", format!("skipped an entry that cannot be read: {e}"), format!("{}!/{name}", bundle.origin))),
                         }
                     }
@@ -387,7 +386,11 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
     for (i, c) in classes.iter().enumerate() {
         let f = &c.facts;
         let list = &mut edges[i];
+        // `calls` is a sorted subset of the sorted `refs`: walked alongside rather than searched.
+        let mut calls = f.refs.calls.iter().peekable();
         for r in &f.refs.refs {
+            while calls.next_if(|c| *c < r).is_some() {}
+            let is_call = calls.next_if(|c| *c == r).is_some();
             let target = match index.get(r.as_str()) {
                 Some(&t) => t,
                 None => match package_library.get(internal_package(r)) {
@@ -402,7 +405,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
                 EdgeKind::Extends
             } else if f.interfaces.iter().any(|x| x == r) {
                 EdgeKind::Implements
-            } else if f.refs.calls.contains(r) {
+            } else if is_call {
                 EdgeKind::Call
             } else {
                 EdgeKind::Type
@@ -674,10 +677,7 @@ fn rank(st: Stereotype) -> u8 {
 }
 
 fn read_entry(archive: &mut Archive<'_>, name: &str) -> Option<Vec<u8>> {
-    let mut entry = archive.by_name(name).ok()?;
-    let mut data = Vec::new();
-    entry.read_to_end(&mut data).ok()?;
-    Some(data)
+    jar_read::read_entry("", archive, name).ok().flatten()
 }
 
 /// `groupId`, `artifactId`, `version` of a `pom.properties`.
