@@ -7,6 +7,7 @@
 //! crashed on an input; 6 an output could not be written; 1 anything else.
 
 mod cache;
+mod crc_cache;
 mod engine;
 mod output;
 mod render;

@@ -11,6 +11,8 @@ use anyhow::{anyhow, bail, Context, Result};
 use arkpack_core::model::{self as m, BizRequest, Coordinates, FileEntry, JarContent, Library, ModuleContent, PluginRequest, Scope};
 use serde::Deserialize;
 
+use crate::crc_cache::{CrcCache, Known};
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RequestFile {
@@ -317,10 +319,10 @@ impl RequestFile {
 
 /// The base facts: files summarized like libraries, and made readable to the core.
 fn base_facts(spec: BaseSpec, readable: &mut std::collections::BTreeMap<String, PathBuf>) -> Result<m::BaseFacts> {
-    let mut buffer = Vec::new();
+    let mut jars = Jars::new();
     let mut summarized = |path: &Path, field: &str| -> Result<JarContent> {
         readable.insert(path.display().to_string(), path.to_path_buf());
-        content(path, field, Content { whole: false, sha1: false }, &mut buffer)
+        jars.content(path, field, Content { whole: false, sha1: false })
     };
     match (spec.jar, spec.artifacts) {
         (Some(jar), None) => {
@@ -386,9 +388,8 @@ struct Content {
 }
 
 fn libraries(specs: &[LibrarySpec], content: impl Fn(&LibrarySpec) -> Content) -> Result<Vec<Library>> {
-    // One buffer for every file: summarized libraries are only read, so their bytes need not stay.
-    let mut buffer = Vec::new();
-    specs.iter().enumerate().map(|(i, l)| library_with(l, &format!("libraries[{i}]"), content(l), &mut buffer)).collect()
+    let mut jars = Jars::new();
+    specs.iter().enumerate().map(|(i, l)| jars.library(l, &format!("libraries[{i}]"), content(l))).collect()
 }
 
 /// A relative path in a request is relative to the request file's folder.
@@ -503,38 +504,74 @@ fn output_timestamp(value: Option<Text>) -> Result<Option<i64>> {
 }
 
 fn library(spec: &LibrarySpec, field: &str, want: Content) -> Result<Library> {
-    library_with(spec, field, want, &mut Vec::new())
+    Jars::new().library(spec, field, want)
 }
 
-fn library_with(spec: &LibrarySpec, field: &str, want: Content, buffer: &mut Vec<u8>) -> Result<Library> {
-    let scope = match spec.scope.as_str() {
-        "compile" => Scope::Compile,
-        "runtime" => Scope::Runtime,
-        "provided" => Scope::Provided,
-        "system" => Scope::System,
-        "test" => Scope::Test,
-        other => bail!("`{field}.scope` is {other:?}; use compile, runtime, provided, system or test"),
-    };
-    let content = content(&spec.file, &format!("{field}.file"), want, buffer)?;
-    let mut library = Library::new(spec.gav.coordinates(), scope, spec.file.display().to_string(), content);
-    library.parent = spec.parent.clone();
-    library.depends_on = spec.depends_on.clone();
-    Ok(library)
+/// Reads jars for the core: one buffer for every file (summarized jars are only read, so their
+/// bytes need not stay), and the remembered CRCs (saved when it is dropped).
+struct Jars {
+    buffer: Vec<u8>,
+    crcs: CrcCache,
 }
 
-/// A jar as the core gets it, read into `buffer`: summarized natively here (CRC with the CPU's
-/// instructions) so its bytes never cross into the component, or whole when `want` says so or when
-/// it is not a plain zip (the core then says what it is). `field` names it in errors.
-fn content(path: &Path, field: &str, want: Content, buffer: &mut Vec<u8>) -> Result<JarContent> {
-    buffer.clear();
-    std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read_to_end(&mut f, buffer))
-        .with_context(|| format!("cannot read {} (`{field}`)", path.display()))?;
-    let summary = if want.whole { None } else { arkpack_core::jar::content::summarize(buffer, want.sha1) };
-    Ok(match summary {
-        Some(s) => JarContent::Summary(s),
-        None => JarContent::Bytes(buffer.clone()),
-    })
+impl Drop for Jars {
+    fn drop(&mut self) {
+        self.crcs.save();
+    }
+}
+
+impl Jars {
+    fn new() -> Self {
+        Jars { buffer: Vec::new(), crcs: CrcCache::load() }
+    }
+
+    fn library(&mut self, spec: &LibrarySpec, field: &str, want: Content) -> Result<Library> {
+        let scope = match spec.scope.as_str() {
+            "compile" => Scope::Compile,
+            "runtime" => Scope::Runtime,
+            "provided" => Scope::Provided,
+            "system" => Scope::System,
+            "test" => Scope::Test,
+            other => bail!("`{field}.scope` is {other:?}; use compile, runtime, provided, system or test"),
+        };
+        let content = self.content(&spec.file, &format!("{field}.file"), want)?;
+        let mut library = Library::new(spec.gav.coordinates(), scope, spec.file.display().to_string(), content);
+        library.parent = spec.parent.clone();
+        library.depends_on = spec.depends_on.clone();
+        Ok(library)
+    }
+
+    /// A jar as the core gets it: summarized natively here (CRC with the CPU's instructions) so its
+    /// bytes never cross into the component, or whole when `want` says so or when it is not a plain
+    /// zip (the core then says what it is). A jar whose CRC is remembered is read only from its
+    /// central directory on. `field` names it in errors.
+    fn content(&mut self, path: &Path, field: &str, want: Content) -> Result<JarContent> {
+        let cannot = || format!("cannot read {} (`{field}`)", path.display());
+        let mut file = std::fs::File::open(path).with_context(cannot)?;
+        let key = if want.whole || want.sha1 { None } else { file.metadata().ok().as_ref().and_then(CrcCache::key) };
+        if let Some(known) = key.as_deref().and_then(|k| self.crcs.get(k)) {
+            let size = file.metadata().with_context(cannot)?.len();
+            let mut tail = Vec::new();
+            std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(known.tail_offset)).with_context(cannot)?;
+            std::io::Read::read_to_end(&mut file, &mut tail).with_context(cannot)?;
+            if tail.len() as u64 + known.tail_offset == size {
+                return Ok(JarContent::Summary(m::JarSummary { size, crc: known.crc, tail_offset: known.tail_offset, tail, sha1: None }));
+            }
+            std::io::Seek::rewind(&mut file).with_context(cannot)?;
+        }
+        self.buffer.clear();
+        std::io::Read::read_to_end(&mut file, &mut self.buffer).with_context(cannot)?;
+        let summary = if want.whole { None } else { arkpack_core::jar::content::summarize(&self.buffer, want.sha1) };
+        Ok(match summary {
+            Some(s) => {
+                if let Some(key) = key {
+                    self.crcs.put(key, Known { crc: s.crc, tail_offset: s.tail_offset });
+                }
+                JarContent::Summary(s)
+            }
+            None => JarContent::Bytes(self.buffer.clone()),
+        })
+    }
 }
 
 fn read(path: &Path, field: &str) -> Result<Vec<u8>> {

@@ -316,3 +316,59 @@ fn bad_slimming_settings_name_file_and_line() {
     });
     assert_fails(d, &["biz", "--request", r], 3, &["missing-base.jar", "`base.jar`"]);
 }
+
+#[test]
+fn remembered_crcs_give_the_same_bytes_and_follow_rewrites() {
+    let dir = temp();
+    let d = dir.path();
+    let cache = d.join("cache");
+    let run = |req: &Path| {
+        let o = Command::new(env!("CARGO_BIN_EXE_arkpack"))
+            .args(["-q", "biz", "--request", request_path(req)])
+            .current_dir(d)
+            .env("ARKPACK_CACHE_DIR", &cache)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read(d.join("out/biz.jar")).unwrap()
+    };
+    let remembered = || std::fs::read_to_string(cache.join("crc-v1.txt")).unwrap_or_default();
+    let request = thin_jar_module(time(2011));
+    let expected = biz(&request).biz_jar;
+    let req = write_request(&request, d, "out/biz.jar");
+    // The CRCs of the library files, as the cache must hold them.
+    let crcs: std::collections::BTreeSet<String> = request
+        .libraries
+        .iter()
+        .filter_map(|l| match &l.content {
+            arkpack_core::model::JarContent::Bytes(b) => Some(format!("{:08x}", arkpack_core::jar::write::crc32(b))),
+            _ => None,
+        })
+        .collect();
+    let remembered_crcs = || remembered().lines().map(|l| l.split('\t').nth(1).unwrap_or_default().to_string()).collect::<std::collections::BTreeSet<_>>();
+
+    // Files changed less than a second ago are not remembered (their times could repeat).
+    assert_same_bytes(&run(&req), &expected, "first run");
+    assert_eq!(remembered().lines().count(), 0, "{}", remembered());
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_same_bytes(&run(&req), &expected, "second run (CRCs read and remembered)");
+    assert!(remembered().lines().count() >= 4 && remembered_crcs().is_subset(&crcs), "{}\nvs {crcs:?}", remembered());
+    assert_same_bytes(&run(&req), &expected, "third run (CRCs remembered)");
+
+    // The remembered CRC is what a build uses: a planted wrong one shows in the jar.
+    let planted: String = remembered().lines().map(|l| { let p: Vec<&str> = l.split('\t').collect(); format!("{}\t00000000\t{}\n", p[0], p[2]) }).collect();
+    std::fs::write(cache.join("crc-v1.txt"), planted).unwrap();
+    assert_ne!(run(&req), expected, "the planted CRCs were not used");
+
+    // Rewritten libraries get new keys (their change time moved): read again, right bytes.
+    let mut changed = request.clone();
+    let index = changed.libraries.iter().position(|l| l.content.looks_like_zip()).unwrap();
+    changed.libraries[index].content = arkpack_core::model::JarContent::Bytes(jar(&[("com/example/Changed.class", b"\xca\xfe\xba\xbe changed")], time(2013)));
+    let req = write_request(&changed, d, "out/biz.jar");
+    assert_same_bytes(&run(&req), &biz(&changed).biz_jar, "after the libraries were rewritten");
+
+    // A damaged cache file is ignored, not trusted.
+    std::fs::write(cache.join("crc-v1.txt"), "zz\tnot a crc\nno tab here\n\t1\t2\n").unwrap();
+    assert_same_bytes(&run(&req), &biz(&changed).biz_jar, "with a damaged cache file");
+}
