@@ -47,6 +47,9 @@ ARKPACK_BIN="$PWD/target/release/arkpack" python3 tests/e2e/run_e2e.py 2>&1 | te
 echo "== Koupleless base carrying arkpack plugins (tests/e2e-plugin: a module uses classes the plugins export)"
 ARKPACK_BIN="$PWD/target/release/arkpack" python3 tests/e2e-plugin/run_e2e_plugin.py 2>&1 | tee "$log_dir/e2e-plugin.log"
 
+echo "== Koupleless base made of a split monolith (tests/e2e-split: the module arkpack split apply carved runs in it)"
+ARKPACK_BIN="$PWD/target/release/arkpack" python3 tests/e2e-split/run_e2e_split.py 2>&1 | tee "$log_dir/e2e-split.log"
+
 # One closing line for all runners: cargo's "test result" lines, Surefire's per-module totals and
 # the Maven invoker's build results.
 read -r cargo_passed cargo_failed < <(grep -E '^test result:' "$log_dir/cargo.log" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/' | awk '{p+=$1; f+=$2} END {print p+0, f+0}')
@@ -55,8 +58,8 @@ read -r it_passed it_failed < <(grep -E 'Passed: [0-9]+, Failed: [0-9]+, Errors:
 read -r gradle_passed gradle_failed < <(grep -E '^gradle host: [0-9]+ of [0-9]+ tests passed' "$log_dir/gradle-host.log" | tail -1 | sed -E 's/gradle host: ([0-9]+) of ([0-9]+).*/\1 \2/' | awk '{print $1+0, $2-$1}')
 read -r conf_passed conf_failed < <(grep -E '^conformance: [0-9]+ passed, [0-9]+ failed' "$log_dir/conformance.log" | tail -1 | sed -E 's/conformance: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/')
 echo
-# The end-to-end scripts' summaries have one "  PASS  " or "  FAIL  " line per Koupleless line.
-e2e_logs=("$log_dir/e2e.log" "$log_dir/e2e-plugin.log" "$log_dir/gradle-host.log")
+# The end-to-end scripts' summaries have one "  PASS  " or "  FAIL  " line per Koupleless line (e2e-split: one).
+e2e_logs=("$log_dir/e2e.log" "$log_dir/e2e-plugin.log" "$log_dir/e2e-split.log" "$log_dir/gradle-host.log")
 e2e_passed=$(cat "${e2e_logs[@]}" | grep -cE '^  PASS  ' || true)
 e2e_failed=$(cat "${e2e_logs[@]}" | grep -cE '^  FAIL  ' || true)
 read -r view_passed view_failed < <(grep -E '^# (pass|fail) [0-9]+$' "$log_dir/view.log" | awk '$2=="pass"{p+=$3} $2=="fail"{f+=$3} END {print p+0, f+0}')

@@ -468,7 +468,8 @@ record!(m::FileMove => ws::FileMove { from, to, classes, reason });
 record!(m::ResourceMove => ws::ResourceMove { from, to, action });
 record!(m::GeneratedFile => ws::GeneratedFile { path, content });
 record!(m::RootModule => ws::RootModule { pom, module });
-record!(m::InjectionChange => ws::InjectionChange { node, member, bean, provider, change });
+both!(record ws::InjectionChange, m::InjectionChange { node, member, bean, provider, change });
+record!(m::SourceRewrite => ws::SourceRewrite { content, changed, left });
 record!(m::SplitPlan => ws::SplitPlan { name, module_dir, members, moves, copies, resources, generated, root_module, injections, base_keeps, metrics, problems });
 record!(m::MatrixCell => ws::MatrixCell { row, column, count });
 record!(m::Matrix => ws::Matrix { labels, cells });
@@ -482,6 +483,11 @@ impl ws::Guest for Component {
 
     fn analyze(request: ws::AnalyzeRequest) -> Result<ws::SplitAnalysis, w::Error> {
         crate::split::analyze(&request.conv(), &mut HostProgress).map(Conv::conv).map_err(split_error)
+    }
+
+    fn rewrite_injections(source: String, injections: Vec<ws::InjectionChange>) -> Result<ws::SourceRewrite, w::Error> {
+        let injections: Vec<m::InjectionChange> = injections.conv();
+        crate::split::rewrite_injections(&source, &injections).map(Conv::conv).map_err(split_error)
     }
 }
 

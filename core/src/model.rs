@@ -1134,6 +1134,16 @@ pub struct InjectionChange {
 });
 
 wit!(record
+/// What rewriting one Java source file for the module did (`split::inject`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceRewrite {
+    pub content: String,
+    pub changed: Vec<String>,
+    pub left: Vec<String>,
+});
+
+wit!(record
 /// What `apply` does to carve the module out of the project.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

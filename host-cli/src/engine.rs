@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use anyhow::{Context, Result};
 use arkpack_core::model::{
     AnalyzeRequest, BizOutput, BizPlan, BizRequest, Candidate, Evaluation, Inspection, Matrix, MatrixLevel, PackError, PluginOutput, PluginPlan, PluginRequest,
-    SplitAnalysis, SplitPlan,
+    InjectionChange, SourceRewrite, SplitAnalysis, SplitPlan,
 };
 use wasmtime::component::{Component, Instance, Linker, ResourceAny, ResourceTable};
 use wasmtime::{Config, Engine as WasmEngine, Store};
@@ -223,6 +223,22 @@ impl Engine {
                 let instance = c.pre.instantiate(&mut store).map_err(anyhow::Error::from)?;
                 let func = split_func::<(&AnalyzeRequest,), (std::result::Result<SplitAnalysis, PackError>,)>(&instance, &mut store, "analyze")?;
                 match func.call(&mut store, (request,)) {
+                    Ok((answer,)) => Ok(Ok(answer)),
+                    Err(trap) => Ok(Err(crash(&stderr, &last, trap))),
+                }
+            }
+        }
+    }
+
+    /// One Java source file of the module with its field injections from the base rewritten (`split apply`).
+    pub fn split_rewrite_injections(&self, source: &str, injections: &[InjectionChange]) -> Result<Answer<SourceRewrite>> {
+        match self {
+            Engine::Native => Ok(Ok(arkpack_core::split::rewrite_injections(source, injections).map_err(|e| e.to_model()))),
+            Engine::Component(c) => {
+                let (mut store, stderr, last) = c.store(Box::new(|_, _| {}), Readable::default());
+                let instance = c.pre.instantiate(&mut store).map_err(anyhow::Error::from)?;
+                let func = split_func::<(&str, &[InjectionChange]), (std::result::Result<SourceRewrite, PackError>,)>(&instance, &mut store, "rewrite-injections")?;
+                match func.call(&mut store, (source, injections)) {
                     Ok((answer,)) => Ok(Ok(answer)),
                     Err(trap) => Ok(Err(crash(&stderr, &last, trap))),
                 }

@@ -2,12 +2,12 @@
 //! to the core's `split` interface, writes its JSON; `apply` carries out a split plan on disk, and
 //! `serve` answers the web view's HTTP API on the loopback interface from one prepared session.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
-use arkpack_core::model::{AnalyzeRequest, Coordinates, FileEntry, MatrixLevel, ModuleContent, ResourceAction, SplitAnalysis, SplitBundle, SplitLibrary, SplitPlan};
+use arkpack_core::model::{AnalyzeRequest, Coordinates, FileEntry, InjectionChange, MatrixLevel, ModuleContent, ResourceAction, SourceRewrite, SplitAnalysis, SplitBundle, SplitLibrary, SplitPlan};
 use clap::Subcommand;
 use serde::Deserialize;
 
@@ -155,7 +155,19 @@ pub fn run(start: impl FnOnce(EngineKind) -> Result<Engine, Failure>, kind: Engi
             let plan = answer(session.plan(&module, &name).map_err(fail(1))?)?;
             write_json(out.as_deref(), &plan, true)
         }
-        SplitCommand::Apply { plan, project, write, force } => apply(&plan, &project, write, force).map_err(fail(6)),
+        SplitCommand::Apply { plan, project, write, force } => {
+            // The core rewrites the module's injections; its engine starts only when a file needs it.
+            let (mut start, mut engine) = (Some(start), None::<Engine>);
+            let mut rewrite = |source: &str, injections: &[InjectionChange]| -> Result<SourceRewrite> {
+                if engine.is_none() {
+                    let start = start.take().ok_or_else(|| anyhow!("the core did not start"))?;
+                    engine = Some(start(kind).map_err(|f| f.error)?);
+                }
+                let engine = engine.as_ref().ok_or_else(|| anyhow!("the core did not start"))?;
+                answer(engine.split_rewrite_injections(source, injections)?).map_err(|f| f.error)
+            };
+            apply(&plan, &project, write, force, &mut rewrite).map_err(fail(6))
+        }
         SplitCommand::Serve { analysis, port, static_dir } => {
             let text = std::fs::read_to_string(&analysis).with_context(|| format!("cannot read {}", analysis.display())).map_err(fail(3))?;
             let parsed: SplitAnalysis = serde_json::from_str(&text).with_context(|| format!("{} is not an analysis", analysis.display())).map_err(fail(3))?;
@@ -347,8 +359,10 @@ fn element(xml: &str, name: &str) -> Option<String> {
 // ---- apply
 
 /// Carries out a plan: dry run by default; refuses files with uncommitted changes and targets
-/// that exist. Moves are renames (copy + remove across devices); no shell is involved.
-pub fn apply(plan_path: &Path, project: &Path, write: bool, force: bool) -> Result<()> {
+/// that exist. Moves are renames (copy + remove across devices); no shell is involved. `rewrite` is
+/// the core's `rewrite-injections`: the module's copy of each source file with injections from the
+/// base gets the text it returns.
+pub fn apply(plan_path: &Path, project: &Path, write: bool, force: bool, rewrite: &mut dyn FnMut(&str, &[InjectionChange]) -> Result<SourceRewrite>) -> Result<()> {
     let text = std::fs::read_to_string(plan_path).with_context(|| format!("cannot read {}", plan_path.display()))?;
     let plan: SplitPlan = serde_json::from_str(&text).with_context(|| format!("{} is not a split plan", plan_path.display()))?;
     if !plan.problems.is_empty() && !force {
@@ -383,17 +397,48 @@ pub fn apply(plan_path: &Path, project: &Path, write: bool, force: bool) -> Resu
             bail!("{t} already exists; remove it or choose another module name");
         }
     }
+    // The module's copy of every source file whose injections take their bean from the base, rewritten
+    // by the core before anything is touched (a file it cannot read as Java stops the apply here).
+    let mut rewritten: BTreeMap<&str, SourceRewrite> = BTreeMap::new();
+    let mut done: BTreeSet<(String, String)> = BTreeSet::new();
+    for m in plan.moves.iter().chain(&plan.copies) {
+        let wanted: Vec<InjectionChange> = plan.injections.iter().filter(|i| m.classes.contains(&i.node)).cloned().collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let path = project.join(&m.from);
+        let source = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let r = rewrite(&source, &wanted).with_context(|| format!("cannot change the injections in {}", m.from))?;
+        done.extend(wanted.into_iter().map(|i| (i.node, i.member)));
+        rewritten.insert(m.to.as_str(), r);
+    }
     let verb = if write { "" } else { "would " };
+    let changes = |to: &str| {
+        for c in rewritten.get(to).map(|r| r.changed.as_slice()).unwrap_or_default() {
+            println!("{verb}change {to}: {c}");
+        }
+    };
     for m in &plan.moves {
         println!("{verb}move {} -> {}", m.from, m.to);
+        changes(&m.to);
         if write {
-            move_file(&project.join(&m.from), &project.join(&m.to))?;
+            match rewritten.get(m.to.as_str()).filter(|r| !r.changed.is_empty()) {
+                Some(r) => {
+                    write_file(&project.join(&m.to), &r.content)?;
+                    std::fs::remove_file(project.join(&m.from)).with_context(|| format!("cannot remove {}", m.from))?;
+                }
+                None => move_file(&project.join(&m.from), &project.join(&m.to))?,
+            }
         }
     }
     for m in &plan.copies {
         println!("{verb}copy {} -> {} ({})", m.from, m.to, m.reason.as_deref().unwrap_or(""));
+        changes(&m.to);
         if write {
-            copy_file(&project.join(&m.from), &project.join(&m.to))?;
+            match rewritten.get(m.to.as_str()).filter(|r| !r.changed.is_empty()) {
+                Some(r) => write_file(&project.join(&m.to), &r.content)?,
+                None => copy_file(&project.join(&m.from), &project.join(&m.to))?,
+            }
         }
     }
     for r in &plan.resources {
@@ -419,9 +464,7 @@ pub fn apply(plan_path: &Path, project: &Path, write: bool, force: bool) -> Resu
     for g in &plan.generated {
         println!("{verb}write {} ({} bytes)", g.path, g.content.len());
         if write {
-            let path = project.join(&g.path);
-            std::fs::create_dir_all(path.parent().unwrap_or(project))?;
-            std::fs::write(&path, &g.content).with_context(|| format!("cannot write {}", path.display()))?;
+            write_file(&project.join(&g.path), &g.content)?;
         }
     }
     if let Some(root) = &plan.root_module {
@@ -440,7 +483,12 @@ pub fn apply(plan_path: &Path, project: &Path, write: bool, force: bool) -> Resu
             println!("{} has no <modules>; add the module to your build by hand", root.pom);
         }
     }
-    for inj in &plan.injections {
+    for (to, r) in &rewritten {
+        for l in &r.left {
+            println!("to do by hand: {to}: {l}");
+        }
+    }
+    for inj in plan.injections.iter().filter(|i| !done.contains(&(i.node.clone(), i.member.clone()))) {
         println!("to do by hand: {} `{}` takes bean `{}` from the base ({}): {}", inj.node, inj.member, inj.bean, inj.provider, inj.change);
     }
     if !write {
@@ -475,6 +523,11 @@ fn move_file(from: &Path, to: &Path) -> Result<()> {
         std::fs::remove_file(from).with_context(|| format!("cannot remove {}", from.display()))?;
     }
     Ok(())
+}
+
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn copy_file(from: &Path, to: &Path) -> Result<()> {

@@ -2,7 +2,7 @@
 //! project, plan the orders module, refuse a dirty work tree, apply it, and build the result with
 //! `mvn -o package` (the module is packaged by dev.arkpack:arkpack-maven-plugin, which must be in
 //! the local repository: `mvn -B -f host-maven/pom.xml install -Darkpack.binary=$PWD/target/release/arkpack`);
-//! then the HTTP API of `split serve`.
+//! apply's rewrite of the injections from the base on both engines; then the HTTP API of `split serve`.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -147,4 +147,38 @@ fn serve_answers_the_api() {
     assert_eq!(&head, b"HTTP/1.1 200");
     child.kill().unwrap();
     let _ = child.wait();
+}
+
+/// `apply` rewrites the injections from the base through the core: the same text from the component
+/// and the native engine; a source file the core cannot read as Java stops it before anything moves.
+#[test]
+fn apply_rewrites_injections_from_the_base_on_both_engines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path());
+    let analysis = tmp.path().join("analysis.json");
+    let plan = tmp.path().join("plan.json");
+    ok(arkpack(&["split", "analyze", "--maven-project", dir.to_str().unwrap(), "--out", analysis.to_str().unwrap(), "-q"]));
+    ok(arkpack(&["split", "plan", "--analysis", analysis.to_str().unwrap(), "--module", "p:com.acme.orders", "--module", "p:com.acme.audit", "--name", "orders-module", "--out", plan.to_str().unwrap()]));
+    let (p, d) = (plan.to_str().unwrap(), dir.to_str().unwrap());
+    let service = dir.join("orders-module/src/main/java/com/acme/orders/OrderService.java");
+    let mut texts = Vec::new();
+    for engine in ["component", "native"] {
+        let out = ok(arkpack(&["--engine", engine, "split", "apply", "--plan", p, "--project", d, "--write"]));
+        assert!(out.contains("change orders-module/src/main/java/com/acme/orders/OrderService.java: OrderService.payments: @Autowired @Qualifier(\"paymentService\") → @AutowiredFromBase(name = \"paymentService\")\n"), "{out}");
+        assert!(!out.contains("to do by hand"), "{out}");
+        texts.push(std::fs::read_to_string(&service).unwrap());
+        git(&dir, &["reset", "-q", "--hard"]);
+        git(&dir, &["clean", "-qfd"]);
+    }
+    assert_eq!(texts[0], texts[1], "the component and the native core rewrite alike");
+    assert_eq!(texts[0].matches("@AutowiredFromBase\n").count(), 2, "{}", texts[0]);
+    assert!(texts[0].contains("import com.alipay.sofa.koupleless.common.api.AutowiredFromBase;\n") && !texts[0].contains("Qualifier"), "{}", texts[0]);
+
+    let original = dir.join("app/src/main/java/com/acme/orders/OrderService.java");
+    std::fs::write(&original, "package com.acme.orders;\n/* never closed\npublic class OrderService {}\n").unwrap();
+    git(&dir, &["commit", "-qam", "broken"]);
+    let o = arkpack(&["split", "apply", "--plan", p, "--project", d, "--write"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success() && err.contains("app/src/main/java/com/acme/orders/OrderService.java") && err.contains("unterminated comment at line 2"), "{err}");
+    assert!(!dir.join("orders-module").exists() && dir.join("app/src/main/java/com/acme/orders/Order.java").exists(), "nothing moved");
 }

@@ -4,9 +4,11 @@
 //!   [`xml`] reads Spring and MyBatis XML);
 //! - [`session`]: the graph indexed once; colours, closure, metrics and `verify` of a candidate module;
 //! - [`suggest`]: Louvain communities and seeded label propagation;
-//! - [`plan`]: the files to move or copy, the module's POM, the injections to change.
+//! - [`plan`]: the files to move or copy, the module's POM and generated classes, the injections to change;
+//! - [`inject`]: those injections carried out in a module's Java source (`split apply`).
 
 pub mod analyze;
+pub mod inject;
 pub mod plan;
 pub mod session;
 pub mod spring;
@@ -14,4 +16,5 @@ pub mod suggest;
 pub mod xml;
 
 pub use analyze::analyze;
+pub use inject::rewrite_injections;
 pub use session::Session;
