@@ -7,7 +7,9 @@
 //!
 //! Text in, text out: a small Java lexer skips comments and literals, the class is found by its
 //! (nested) name and the field among its direct members; only the annotations of that declaration, one
-//! import and imports left unused are touched, so the rest of the file keeps its bytes.
+//! import and imports left unused are touched, so the rest of the file keeps its bytes. The lexer is
+//! hand-written because the Java parsers at hand (tree-sitter-java: C) do not build for the component,
+//! and the rewrite needs tokens only, not a syntax tree.
 
 use crate::model::{InjectionChange, SourceRewrite};
 use crate::{Error, Result};
