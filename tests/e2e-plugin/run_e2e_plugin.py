@@ -30,26 +30,22 @@ ARKPACK_BIN (an arkpack binary for the Maven plugin to run instead of its embedd
 
 import argparse
 import io
-import json
 import os
 import re
 import shlex
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(REPO, "tests", "e2e"))
 
-READY_TIMEOUT_S = 120
-INSTALL_TIMEOUT_S = 180
-HTTP_TIMEOUT_S = 30
+import run_e2e  # noqa: E402  (the base, arklet and HTTP helpers all e2e scripts share)
+from run_e2e import INSTALL_TIMEOUT_S, Failure, arklet, check, http, log, parse_manifest  # noqa: E402
+
 
 LINES = {
     "a": {"title": "plugin line (a): arkpack ark-plugin in Spring Boot 2.7.16 + Koupleless 1.2.2 + SOFAArk 2.2.11",
@@ -71,24 +67,6 @@ PLUGIN_LOADER = "com.alipay.sofa.ark.container.service.classloader.PluginClassLo
 BIZ_LOADER = "com.alipay.sofa.ark.container.service.classloader.BizClassLoader"
 INSTALL_PLUGIN = "mvn -B -f host-maven/pom.xml install -DskipTests -Dinvoker.skip"
 ARKPACK_CACHE = os.path.join(HERE, "target", "arkpack-cache")
-
-NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-class Failure(Exception):
-    pass
-
-
-def log(msg):
-    print(msg, flush=True)
-
-
-def check(cond, what):
-    if not cond:
-        log("  FAIL " + what)
-        raise Failure("check failed: " + what)
-    log("  ok   " + what)
-
 
 def names(line):
     return {
@@ -140,17 +118,6 @@ def build_with_maven(lines):
 
 
 # ---------------------------------------------------------------- the jars
-
-def parse_manifest(text):
-    attrs, last = {}, None
-    for line in text.replace("\r\n", "\n").split("\n"):
-        if line.startswith(" ") and last:
-            attrs[last] += line[1:]
-        elif ":" in line:
-            last, value = line.split(":", 1)
-            attrs[last] = value.strip()
-    return attrs
-
 
 def check_plugin_jar(line, work, which):
     name, jar, spec = names(line)[which if which == "shared" else "plugin"], paths(line)[
@@ -213,134 +180,6 @@ def check_biz_jar(line):
 
 # ---------------------------------------------------------------- the base
 
-def free_port(host):
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
-
-
-def http(method, url, body=None, timeout=HTTP_TIMEOUT_S):
-    data = None if body is None else json.dumps(body).encode("utf-8")
-    req = urllib.request.Request(url, data=data, method=method,
-                                 headers={"Content-Type": "application/json"} if data else {})
-    try:
-        with NO_PROXY.open(req, timeout=timeout) as resp:
-            return resp.status, resp.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as e:
-        return e.code, e.read().decode("utf-8", "replace")
-
-
-def abbreviate(text, n=300):
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[:n] + f"... ({len(text)} chars)"
-
-
-def arklet(port, command, body, timeout=HTTP_TIMEOUT_S):
-    status, text = http("POST", f"http://127.0.0.1:{port}/{command}", body, timeout)
-    log(f"  arklet /{command} {json.dumps(body)} -> HTTP {status}: {abbreviate(text)}")
-    if status != 200:
-        raise Failure(f"arklet /{command} answered HTTP {status}: {text[:500]}")
-    try:
-        return json.loads(text)
-    except ValueError:
-        raise Failure(f"arklet /{command} answered no JSON: {text[:500]}")
-
-
-class Base:
-    def __init__(self, line, work):
-        self.line = line
-        self.work = work
-        self.jar = paths(line)["base"]
-        self.web_port = free_port("127.0.0.1")
-        self.arklet_port = free_port("0.0.0.0")   # arklet binds every interface; it has no host option
-        self.log_path = os.path.join(work, "base.log")
-        self.proc = None
-        self.log_file = None
-
-    def start(self):
-        java = os.environ.get("JAVA", "java")
-        if shutil.which(java) is None:
-            raise Failure(f"java not found ({java}); set JAVA")
-        cmd = [java,
-               f"-Dserver.port={self.web_port}",
-               "-Dserver.address=127.0.0.1",
-               f"-Dkoupleless.arklet.http.port={self.arklet_port}",
-               "-Dsofa.ark.telnet.server.enable=false",
-               # The embedded container reads a plugin's export-* attributes only with this switch
-               # (PluginFactoryServiceImpl.createEmbedPlugin); without it nothing is exported.
-               "-Dsofa.ark.plugin.export.class.enable=true",
-               f"-Dlogging.path={os.path.join(self.work, 'logs')}",
-               # SOFAArk's and arklet's file logs: here they ignore logging.path and write to
-               # ${user.home}/logs, so point user.home into the work dir too.
-               f"-Duser.home={self.work}",
-               f"-Dcom.alipay.sofa.ark.biz.dir={os.path.join(self.work, 'biz-work')}",
-               f"-Djava.io.tmpdir={os.path.join(self.work, 'tmp')}",
-               "-jar", self.jar]
-        os.makedirs(os.path.join(self.work, "tmp"), exist_ok=True)
-        log("$ " + " ".join(cmd))
-        self.log_file = open(self.log_path, "wb")
-        self.proc = subprocess.Popen(cmd, cwd=self.work, stdout=self.log_file, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.DEVNULL)
-        log(f"  base pid {self.proc.pid}, web 127.0.0.1:{self.web_port}, arklet :{self.arklet_port}")
-
-    def wait_ready(self):
-        started = time.time()
-        deadline = started + READY_TIMEOUT_S
-        health = f"http://127.0.0.1:{self.web_port}/actuator/health"
-        stage = "actuator"
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise Failure(f"base exited with {self.proc.returncode} before it was ready")
-            try:
-                if stage == "actuator":
-                    status, text = http("GET", health, timeout=5)
-                    if status == 200 and json.loads(text).get("status") == "UP":
-                        stage = "arklet"
-                if stage == "arklet":
-                    status, text = http("POST", f"http://127.0.0.1:{self.arklet_port}/health", {}, timeout=5)
-                    if status == 200 and json.loads(text).get("code") == "SUCCESS":
-                        log(f"  ok   base ready in {time.time() - started:.1f} s")
-                        return
-            except (OSError, ValueError):
-                pass
-            time.sleep(1)
-        raise Failure(f"base not ready after {READY_TIMEOUT_S} s (stuck at {stage} health)")
-
-    def console(self):
-        self.log_file.flush()
-        with open(self.log_path, encoding="utf-8", errors="replace") as f:
-            return f.read()
-
-    def stop(self):
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=20)
-        log(f"  base stopped (exit {self.proc.returncode})")
-
-    def close(self):
-        try:
-            self.stop()
-        finally:
-            if self.log_file is not None:
-                self.log_file.close()
-
-    def print_log_tails(self):
-        for path, n in ((self.log_path, 150),
-                        (os.path.join(self.work, "logs", "sofa-ark", "common-error.log"), 60),
-                        (os.path.join(self.work, "logs", "sofa-arklet", "common-error.log"), 60)):
-            if os.path.isfile(path) and os.path.getsize(path) > 0:
-                with open(path, encoding="utf-8", errors="replace") as f:
-                    tail = f.readlines()[-n:]
-                log(f"----- last {len(tail)} lines of {path}")
-                sys.stdout.write("".join(tail))
-                log("-----")
-
-
 def read_sofa_ark_log(work):
     for d in (os.path.join(work, "logs"), os.path.join(work, "logs", "logs")):
         path = os.path.join(d, "sofa-ark", "common-default.log")
@@ -373,7 +212,9 @@ def run_line(line):
     check_base_jar(line)
     check_biz_jar(line)
 
-    base = Base(line, work)
+    # The embedded container reads a plugin's export-* attributes only with this switch
+    # (PluginFactoryServiceImpl.createEmbedPlugin); without it nothing is exported.
+    base = run_e2e.Base(line, work, jar=paths(line)["base"], properties=["-Dsofa.ark.plugin.export.class.enable=true"])
     try:
         base.start()
         base.wait_ready()

@@ -333,10 +333,14 @@ def abbreviate(text, n=400):
 
 
 class Base:
-    def __init__(self, line, work):
+    """A Koupleless base started with `java -jar` on free ports; the other e2e scripts use it too.
+    `jar` defaults to this suite's base of `line`; `properties` are extra -D options."""
+
+    def __init__(self, line, work, jar=None, properties=()):
         self.line = line
         self.work = work
-        self.jar = os.path.join(HERE, f"line-{line}", "base", "target", f"e2e-base-{line}.jar")
+        self.jar = jar or os.path.join(HERE, f"line-{line}", "base", "target", f"e2e-base-{line}.jar")
+        self.properties = list(properties)
         self.web_port = free_port("127.0.0.1")
         self.arklet_port = free_port("0.0.0.0")   # arklet binds every interface; it has no host option
         self.log_path = os.path.join(work, "base.log")
@@ -359,6 +363,7 @@ class Base:
                f"-Duser.home={self.work}",
                f"-Dcom.alipay.sofa.ark.biz.dir={os.path.join(self.work, 'biz-work')}",
                f"-Djava.io.tmpdir={os.path.join(self.work, 'tmp')}",
+               *self.properties,
                "-jar", self.jar]
         os.makedirs(os.path.join(self.work, "tmp"), exist_ok=True)
         log("$ " + " ".join(cmd))
@@ -389,6 +394,12 @@ class Base:
                 pass
             time.sleep(1)
         raise Failure(f"base not ready after {READY_TIMEOUT_S} s (stuck at {stage} health)")
+
+    def console(self):
+        """What the base printed so far."""
+        self.log_file.flush()
+        with open(self.log_path, encoding="utf-8", errors="replace") as f:
+            return f.read()
 
     def stop(self):
         if self.proc is None or self.proc.poll() is not None:
