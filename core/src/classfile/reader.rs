@@ -265,9 +265,24 @@ fn read(bytes: &[u8], want: Want) -> Result<(ClassRefs, Parts<'_>), String> {
 
 /// Sorted, unique, owned, without the class itself.
 fn owned_set(mut names: Vec<Cow<'_, str>>, own: &str) -> std::collections::BTreeSet<String> {
-    names.sort_unstable();
+    names.sort_unstable_by(|a, b| compare(a.as_bytes(), b.as_bytes()));
     names.dedup();
     names.into_iter().filter(|n| n != own && !n.is_empty()).map(Cow::into_owned).collect()
+}
+
+/// Byte-wise (lexicographic) order, 8 bytes at a time. Class names share long prefixes
+/// (`org/springframework/...`), and in the component `memcmp` is a byte loop: sorting the
+/// references of every class with it was a fifth of the analysis there.
+fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (p, q) in x.by_ref().zip(y.by_ref()) {
+        let (p, q) = (u64::from_be_bytes(p.try_into().unwrap_or_default()), u64::from_be_bytes(q.try_into().unwrap_or_default()));
+        if p != q {
+            return p.cmp(&q);
+        }
+    }
+    let done = a.len().min(b.len()) / 8 * 8;
+    a[done..].cmp(&b[done..])
 }
 
 /// A class constant is a class name or, for arrays, a descriptor (`[Ljava/lang/String;`).
@@ -501,6 +516,16 @@ mod tests {
         // A lone surrogate: the JVM loads it, so it is read (as U+FFFD), not refused.
         assert!(modified_utf8(&[b'x', 0xED, 0xA0, 0x80]).is_some());
         assert_eq!(modified_utf8(&[0xFF, 0xFE]), None);
+    }
+
+    #[test]
+    fn names_compare_as_bytes_do() {
+        let names = ["", "a", "org/springframework/core/A", "org/springframework/core/AB", "org/springframework/core/B", "org/springframework/cor", "z"];
+        for a in names {
+            for b in names {
+                assert_eq!(compare(a.as_bytes(), b.as_bytes()), a.cmp(b), "{a:?} vs {b:?}");
+            }
+        }
     }
 
     #[test]

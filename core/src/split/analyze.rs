@@ -127,7 +127,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
     }
 
     let names: Vec<String> = by_name.keys().cloned().collect();
-    let index: BTreeMap<&str, u32> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i as u32)).collect();
+    let index = NameIndex::new(&names);
     let classes: Vec<AppClass> = by_name.into_values().collect();
     let n = classes.len();
 
@@ -555,7 +555,7 @@ fn direct_flags(ty: &str) -> u8 {
 }
 
 /// Fills `flags[i]`: the flags of class `i`'s supertypes, through the app's own classes.
-fn inherited_flags(i: usize, classes: &[AppClass], index: &BTreeMap<&str, u32>, flags: &mut Vec<Option<u8>>, depth: usize) -> u8 {
+fn inherited_flags(i: usize, classes: &[AppClass], index: &NameIndex<'_>, flags: &mut Vec<Option<u8>>, depth: usize) -> u8 {
     if let Some(f) = flags[i] {
         return f;
     }
@@ -575,7 +575,7 @@ fn inherited_flags(i: usize, classes: &[AppClass], index: &BTreeMap<&str, u32>, 
 }
 
 /// Fills `supers[i]` with every supertype of class `i`, following the app's own classes.
-fn ancestors(i: usize, classes: &[AppClass], index: &BTreeMap<&str, u32>, supers: &mut Vec<Option<BTreeSet<String>>>, depth: usize) {
+fn ancestors(i: usize, classes: &[AppClass], index: &NameIndex<'_>, supers: &mut Vec<Option<BTreeSet<String>>>, depth: usize) {
     if supers[i].is_some() {
         return;
     }
@@ -598,7 +598,7 @@ fn ancestors(i: usize, classes: &[AppClass], index: &BTreeMap<&str, u32>, supers
 /// Resolves stereotypes through meta-annotations, reading annotation classes of libraries on demand.
 struct MetaAnnotations<'a, 'b> {
     cache: BTreeMap<String, Option<Stereotype>>,
-    index: &'a BTreeMap<&'a str, u32>,
+    index: &'a NameIndex<'a>,
     classes: &'a [AppClass],
     package_library: &'a BTreeMap<String, u32>,
     libraries: &'a mut Vec<(String, Option<Coordinates>, Option<Archive<'b>>)>,
@@ -662,6 +662,25 @@ impl MetaAnnotations<'_, '_> {
         let Some(archive) = self.libraries[l as usize].2.as_mut() else { return Vec::new() };
         let Some(bytes) = read_entry(archive, &format!("{annotation}.class")) else { return Vec::new() };
         crate::classfile::facts::class_annotations(&bytes).map(|list| list.into_iter().map(|a| a.ty).collect()).unwrap_or_default()
+    }
+}
+
+/// Class name → its index. The graph looks names up millions of times (every reference of every
+/// class), and class names share long prefixes: in a BTreeMap each lookup compares a dozen of them,
+/// and in the component `memcmp` is a byte loop. Lookups only: nothing iterates it, so hash order
+/// never reaches the output, and the hasher has fixed keys.
+#[allow(clippy::disallowed_types)]
+struct NameIndex<'a>(std::collections::HashMap<&'a str, u32, std::hash::BuildHasherDefault<std::hash::DefaultHasher>>);
+
+impl<'a> NameIndex<'a> {
+    fn new(names: &'a [String]) -> Self {
+        NameIndex(names.iter().enumerate().map(|(i, n)| (n.as_str(), i as u32)).collect())
+    }
+    fn get(&self, name: &str) -> Option<&u32> {
+        self.0.get(name)
+    }
+    fn contains_key(&self, name: &str) -> bool {
+        self.0.contains_key(name)
     }
 }
 
