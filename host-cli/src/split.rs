@@ -461,6 +461,12 @@ pub fn apply(plan_path: &Path, project: &Path, write: bool, force: bool, rewrite
             }
         }
     }
+    if write {
+        let moved = plan.moves.iter().map(|m| &m.from).chain(plan.resources.iter().filter(|r| r.action == ResourceAction::Move).map(|r| &r.from));
+        for from in moved {
+            remove_emptied_folders(project, &project.join(from));
+        }
+    }
     for g in &plan.generated {
         println!("{verb}write {} ({} bytes)", g.path, g.content.len());
         if write {
@@ -523,6 +529,19 @@ fn move_file(from: &Path, to: &Path) -> Result<()> {
         std::fs::remove_file(from).with_context(|| format!("cannot remove {}", from.display()))?;
     }
     Ok(())
+}
+
+/// Removes the folders a move left empty, from the moved file's folder up to (not including) the
+/// project root; `remove_dir` refuses a folder that still holds anything.
+fn remove_emptied_folders(project: &Path, moved: &Path) {
+    let mut dir = moved.parent();
+    while let Some(d) = dir.filter(|d| d.starts_with(project) && *d != project) {
+        if std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        println!("removed the emptied folder {}", d.strip_prefix(project).unwrap_or(d).display());
+        dir = d.parent();
+    }
 }
 
 fn write_file(path: &Path, text: &str) -> Result<()> {

@@ -72,6 +72,9 @@ fn plan_apply_and_build_the_orders_module() {
 
     ok(arkpack(&["split", "apply", "--plan", p, "--project", d, "--write"]));
     assert!(!service.exists());
+    // Folders the moves emptied are gone; their parents, which still hold the base's code, stay.
+    assert!(!dir.join("app/src/main/java/com/acme/audit").exists() && !dir.join("app/src/main/java/com/acme/orders").exists());
+    assert!(dir.join("app/src/main/java/com/acme/users").is_dir());
     assert!(dir.join("orders-module/src/main/java/com/acme/orders/OrderService.java").is_file());
     assert!(dir.join("orders-module/src/main/resources/mapper/OrderMapper.xml").is_file());
     assert!(std::fs::read_to_string(dir.join("pom.xml")).unwrap().contains("<module>orders-module</module>"));
