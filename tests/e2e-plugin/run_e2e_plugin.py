@@ -214,10 +214,7 @@ def run_line(line):
 
     # The embedded container reads a plugin's export-* attributes only with this switch
     # (PluginFactoryServiceImpl.createEmbedPlugin); without it nothing is exported.
-    base = run_e2e.Base(line, work, jar=paths(line)["base"], properties=["-Dsofa.ark.plugin.export.class.enable=true"])
-    try:
-        base.start()
-        base.wait_ready()
+    with run_e2e.Base(line, work, jar=paths(line)["base"], properties=["-Dsofa.ark.plugin.export.class.enable=true"]) as base:
         web = f"http://127.0.0.1:{base.web_port}"
 
         ark_log = read_sofa_ark_log(work)
@@ -306,12 +303,6 @@ def run_line(line):
         check(status == 404, f"GET /{n['ctx']}/greet is gone after uninstall (HTTP {status})")
         status, _ = http("GET", f"{web}/base")
         check(status == 200, f"the base still answers after uninstall (HTTP {status})")
-    except BaseException:
-        base.stop()
-        base.print_log_tails()
-        raise
-    finally:
-        base.close()
 
 
 def main():

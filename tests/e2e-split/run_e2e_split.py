@@ -211,11 +211,7 @@ def order(web, expected):
 def run_base():
     log("\n=== the base runs the carved module")
     os.makedirs(RUN, exist_ok=True)
-    base = run_e2e.Base("split", RUN)
-    base.jar = BASE_JAR
-    try:
-        base.start()
-        base.wait_ready()
+    with run_e2e.Base("split", RUN, jar=BASE_JAR) as base:
         web = f"http://127.0.0.1:{base.web_port}"
         status, text = http("GET", f"{web}/users/1")
         check(status == 200 and text == '{"id":1,"name":"Ada"}', f"the base serves its own users: GET /users/1 -> {text!r}")
@@ -246,12 +242,6 @@ def run_base():
         install(base)
         order(web, "3")
         uninstall(base)
-    except BaseException:
-        base.stop()
-        base.print_log_tails()
-        raise
-    finally:
-        base.close()
 
 
 def main():

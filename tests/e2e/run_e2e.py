@@ -395,6 +395,26 @@ class Base:
             time.sleep(1)
         raise Failure(f"base not ready after {READY_TIMEOUT_S} s (stuck at {stage} health)")
 
+    def __enter__(self):
+        """Starts the base and waits until it is ready; `with Base(...) as base:` runs the body on it."""
+        try:
+            self.start()
+            self.wait_ready()
+        except BaseException:
+            self.__exit__(*sys.exc_info())
+            raise
+        return self
+
+    def __exit__(self, kind, value, trace):
+        """Stops the base; when the body failed, prints the tails of its logs first."""
+        try:
+            if kind is not None:
+                self.stop()
+                self.print_log_tails()
+        finally:
+            self.close()
+        return False
+
     def console(self):
         """What the base printed so far."""
         self.log_file.flush()
@@ -443,10 +463,7 @@ def run_line(line):
 
     biz_jar = check_biz(line, work)
     cross_check_cli(line, work, biz_jar)
-    base = Base(line, work)
-    try:
-        base.start()
-        base.wait_ready()
+    with Base(line, work) as base:
         web = f"http://127.0.0.1:{base.web_port}"
 
         status, text = http("GET", f"{web}/base")
@@ -496,12 +513,6 @@ def run_line(line):
 
         if LINES[line].get("slim"):
             run_slim_case(line, base, web)
-    except BaseException:
-        base.stop()
-        base.print_log_tails()
-        raise
-    finally:
-        base.close()
 
 
 # ---------------------------------------------------------------- the over-slimming case (line a)

@@ -25,7 +25,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 HOST = os.path.dirname(os.path.dirname(HERE))
 REPO_ROOT = os.path.dirname(HOST)
 sys.path.insert(0, os.path.join(REPO_ROOT, "tests", "conformance"))
+sys.path.insert(0, os.path.join(REPO_ROOT, "tests", "e2e"))
 
+import run_e2e  # noqa: E402  (parse_manifest)
 from runners import common, gradle, gradle_repo  # noqa: E402
 
 TARGET = os.path.join(HOST, "target", "gradle-tests")
@@ -92,15 +94,7 @@ def entries(jar):
 
 def manifest(jar):
     with zipfile.ZipFile(jar) as z:
-        text = z.read("META-INF/MANIFEST.MF").decode("utf-8")
-    attrs, last = {}, None
-    for line in text.replace("\r\n", "\n").split("\n"):
-        if line.startswith(" ") and last:
-            attrs[last] += line[1:]
-        elif ":" in line:
-            last, value = line.split(":", 1)
-            attrs[last] = value.strip()
-    return attrs
+        return run_e2e.parse_manifest(z.read("META-INF/MANIFEST.MF").decode("utf-8"))
 
 
 def libs(jar):
