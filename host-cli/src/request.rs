@@ -548,9 +548,10 @@ impl Jars {
     fn content(&mut self, path: &Path, field: &str, want: Content) -> Result<JarContent> {
         let cannot = || format!("cannot read {} (`{field}`)", path.display());
         let mut file = std::fs::File::open(path).with_context(cannot)?;
-        let key = if want.whole || want.sha1 { None } else { file.metadata().ok().as_ref().and_then(CrcCache::key) };
-        if let Some(known) = key.as_deref().and_then(|k| self.crcs.get(k)) {
-            let size = file.metadata().with_context(cannot)?.len();
+        let meta = if want.whole || want.sha1 { None } else { file.metadata().ok() };
+        let key = meta.as_ref().and_then(CrcCache::key);
+        if let (Some(known), Some(meta)) = (key.as_deref().and_then(|k| self.crcs.get(k)), &meta) {
+            let size = meta.len();
             let mut tail = Vec::new();
             std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(known.tail_offset)).with_context(cannot)?;
             std::io::Read::read_to_end(&mut file, &mut tail).with_context(cannot)?;
