@@ -121,7 +121,7 @@ fn class_reader_never_panics_and_agrees_with_cafebabe_on_names() {
             let input = mutate(&mut rng, class);
             let _ = arkpack_core::classfile::scan::scan(&input);
             let _ = arkpack_core::classfile::refs::refs(&input);
-            let _ = arkpack_core::classfile::facts::facts(&input);
+            let _ = arkpack_core::classfile::facts::facts(&input, &mut arkpack_core::classfile::names::Names::default());
         }
     }
 }

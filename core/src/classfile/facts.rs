@@ -1,8 +1,8 @@
 //! What one class file says about itself for the split graph: its supertypes, flags, source file,
 //! the annotations on it, its fields, methods and parameters (with their string values: bean names,
-//! qualifiers), and its references (from [`super::refs`]). Read by [`super::reader`]; no Spring policy here.
+//! qualifiers), and its references, numbered by [`Names`]. Read by [`super::reader`]; no Spring policy here.
 
-use super::refs::ClassRefs;
+use super::names::Names;
 
 /// An annotation: its type (internal name) and the string values of its elements.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +38,16 @@ pub struct Member {
 /// A parsed class, reduced to what the split analysis reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClassFacts {
-    pub refs: ClassRefs,
+    /// The internal name (`a/b/C`) and its number.
+    pub name: String,
+    pub id: u32,
+    /// The classes it names (as [`super::refs::refs`] finds them), as numbers of the [`Names`] it was
+    /// read with: sorted, unique, without itself.
+    pub refs: Vec<u32>,
+    /// The classes one of whose methods it names, likewise; a subset of `refs`.
+    pub calls: Vec<u32>,
+    /// It names a method called `registerBean` or `registerBeanDefinition` (programmatic beans).
+    pub registers_beans: bool,
     pub super_class: Option<String>,
     pub interfaces: Vec<String>,
     pub is_interface: bool,
@@ -55,7 +64,7 @@ pub struct ClassFacts {
 impl ClassFacts {
     /// The internal name (`a/b/C`).
     pub fn name(&self) -> &str {
-        &self.refs.name
+        &self.name
     }
 
     /// True when it has `public static void main(String[])`.
@@ -64,12 +73,12 @@ impl ClassFacts {
     }
 }
 
-/// Reads one class (see [`super::reader`]).
-pub fn facts(bytes: &[u8]) -> Result<ClassFacts, String> {
-    super::reader::facts(bytes)
+/// Reads one class (see [`super::reader`]), numbering the names it references in `names`.
+pub fn facts(bytes: &[u8], names: &mut Names) -> Result<ClassFacts, String> {
+    super::reader::facts(bytes, names)
 }
 
 /// Only the class annotations of a class (for meta-annotation lookups in dependency jars).
 pub fn class_annotations(bytes: &[u8]) -> Result<Vec<Ann>, String> {
-    super::reader::facts(bytes).map(|f| f.annotations)
+    super::reader::class_annotations(bytes)
 }

@@ -2,11 +2,12 @@
 //! before a class is handed to it (a panic inside the component is a trap that kills the instance),
 //! [`parse`] is how a class is handed to cafebabe, with which [`main_class`] finds the start class.
 //! [`reader`] walks a class once for [`refs`] (what a class references), [`facts`] (what the split
-//! graph reads of it) and [`scan`] (what it needs to link).
+//! graph reads of it, its references numbered by [`names`]) and [`scan`] (what it needs to link).
 
 pub mod facts;
 pub mod guard;
 pub mod main_class;
+pub mod names;
 pub mod reader;
 pub mod refs;
 pub mod scan;

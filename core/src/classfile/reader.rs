@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 
 use super::facts::{Ann, ClassFacts, Member};
+use super::names::{compare, Names};
 use super::refs::{descriptor_classes_into, ClassRefs};
 
 const ACC_STATIC: u16 = 0x0008;
@@ -169,19 +170,24 @@ enum Want {
 /// What the class needs to link (see [`super::scan`]): annotations, signatures and exceptions are
 /// left out.
 pub fn link_refs(bytes: &[u8]) -> Result<ClassRefs, String> {
-    read(bytes, Want::Link).map(|(refs, _)| refs)
+    read(bytes, Want::Link).map(|(refs, _)| refs.owned())
 }
 
 /// Every class the class names (see [`super::refs`]) and the classes whose methods it names.
 pub fn refs(bytes: &[u8]) -> Result<ClassRefs, String> {
-    read(bytes, Want::Refs).map(|(refs, _)| refs)
+    read(bytes, Want::Refs).map(|(refs, _)| refs.owned())
 }
 
-/// What the split graph reads of a class (see [`super::facts`]).
-pub fn facts(bytes: &[u8]) -> Result<ClassFacts, String> {
-    let (refs, p) = read(bytes, Want::Facts)?;
+/// What the split graph reads of a class (see [`super::facts`]), its references numbered in `names`.
+pub fn facts(bytes: &[u8], names: &mut Names) -> Result<ClassFacts, String> {
+    let (found, p) = read(bytes, Want::Facts)?;
+    let id = names.intern(&found.name);
     Ok(ClassFacts {
-        refs,
+        refs: numbered(&found.refs, id, names),
+        calls: numbered(&found.calls, id, names),
+        registers_beans: found.registers_beans,
+        name: found.name.into_owned(),
+        id,
         super_class: p.super_class.map(Cow::into_owned),
         interfaces: p.interfaces.into_iter().map(Cow::into_owned).collect(),
         is_interface: p.access & ACC_INTERFACE != 0,
@@ -194,7 +200,26 @@ pub fn facts(bytes: &[u8]) -> Result<ClassFacts, String> {
     })
 }
 
-fn read(bytes: &[u8], want: Want) -> Result<(ClassRefs, Parts<'_>), String> {
+/// Only the annotations on the class (for meta-annotation lookups in dependency jars).
+pub fn class_annotations(bytes: &[u8]) -> Result<Vec<Ann>, String> {
+    read(bytes, Want::Facts).map(|(_, p)| p.annotations)
+}
+
+/// The class's name and the names it references, as slices of its bytes where they can be.
+struct Found<'a> {
+    name: Cow<'a, str>,
+    refs: Vec<Cow<'a, str>>,
+    calls: Vec<Cow<'a, str>>,
+    registers_beans: bool,
+}
+
+impl Found<'_> {
+    fn owned(self) -> ClassRefs {
+        ClassRefs { refs: owned_set(self.refs, &self.name), calls: owned_set(self.calls, &self.name), registers_beans: self.registers_beans, name: self.name.into_owned() }
+    }
+}
+
+fn read(bytes: &[u8], want: Want) -> Result<(Found<'_>, Parts<'_>), String> {
     let mut r = Reader::new(bytes);
     if r.u32()? != 0xCAFE_BABE {
         return Err("not a class file (no CAFEBABE magic)".into());
@@ -259,8 +284,15 @@ fn read(bytes: &[u8], want: Want) -> Result<(ClassRefs, Parts<'_>), String> {
     parts.annotations = found.annotations;
     parts.source_file = found.source_file;
 
-    let refs = ClassRefs { refs: owned_set(refs, &name), calls: owned_set(calls, &name), registers_beans, name: name.into_owned() };
-    Ok((refs, parts))
+    Ok((Found { name, refs, calls, registers_beans }, parts))
+}
+
+/// Numbers, sorted and unique, without the class itself (`own`).
+fn numbered(found: &[Cow<'_, str>], own: u32, names: &mut Names) -> Vec<u32> {
+    let mut ids: Vec<u32> = found.iter().filter(|n| !n.is_empty()).map(|n| names.intern(n)).filter(|&id| id != own).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// Sorted, unique, owned, without the class itself.
@@ -268,21 +300,6 @@ fn owned_set(mut names: Vec<Cow<'_, str>>, own: &str) -> std::collections::BTree
     names.sort_unstable_by(|a, b| compare(a.as_bytes(), b.as_bytes()));
     names.dedup();
     names.into_iter().filter(|n| n != own && !n.is_empty()).map(Cow::into_owned).collect()
-}
-
-/// Byte-wise (lexicographic) order, 8 bytes at a time. Class names share long prefixes
-/// (`org/springframework/...`), and in the component `memcmp` is a byte loop: sorting the
-/// references of every class with it was a fifth of the analysis there.
-fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
-    for (p, q) in x.by_ref().zip(y.by_ref()) {
-        let (p, q) = (u64::from_be_bytes(p.try_into().unwrap_or_default()), u64::from_be_bytes(q.try_into().unwrap_or_default()));
-        if p != q {
-            return p.cmp(&q);
-        }
-    }
-    let done = a.len().min(b.len()) / 8 * 8;
-    a[done..].cmp(&b[done..])
 }
 
 /// A class constant is a class name or, for arrays, a descriptor (`[Ljava/lang/String;`).
@@ -516,16 +533,6 @@ mod tests {
         // A lone surrogate: the JVM loads it, so it is read (as U+FFFD), not refused.
         assert!(modified_utf8(&[b'x', 0xED, 0xA0, 0x80]).is_some());
         assert_eq!(modified_utf8(&[0xFF, 0xFE]), None);
-    }
-
-    #[test]
-    fn names_compare_as_bytes_do() {
-        let names = ["", "a", "org/springframework/core/A", "org/springframework/core/AB", "org/springframework/core/B", "org/springframework/cor", "z"];
-        for a in names {
-            for b in names {
-                assert_eq!(compare(a.as_bytes(), b.as_bytes()), a.cmp(b), "{a:?} vs {b:?}");
-            }
-        }
     }
 
     #[test]

@@ -103,7 +103,6 @@ pub struct JarFile {
 pub fn read_files(input: &str, bytes: &[u8]) -> Result<Vec<JarFile>> {
     let mut archive = open(input, bytes)?;
     let mut files = Vec::with_capacity(archive.len());
-    let mut reader = EntryReader::new();
     for i in 0..archive.len() {
         let file = archive.by_index_raw(i).map_err(|e| Error::not_a_zip(input, e))?;
         let name = file.name().map_err(|e| Error::not_a_zip(input, e))?.into_owned();
@@ -112,68 +111,52 @@ pub fn read_files(input: &str, bytes: &[u8]) -> Result<Vec<JarFile>> {
             continue;
         }
         drop(file);
-        let mut content = Vec::new();
-        reader.read(&mut archive, bytes, i, &mut content).map_err(|e| Error::entry(input, &name, format!("cannot be read: {e}")))?;
+        let content = entry_data(&mut archive, bytes, i).map_err(|e| Error::entry(input, &name, format!("cannot be read: {e}")))?;
         files.push(JarFile { name, content });
     }
     Ok(files)
 }
 
-/// Reads the entries of jars held in memory with one inflater. The zip crate sets up a new inflater
-/// for every entry, and zlib-rs's set-up (window and tables) costs more than inflating a typical
-/// class: on an app of 50k classes it was a sixth of the whole analysis.
-pub struct EntryReader {
-    inflater: flate2::Decompress,
-}
-
-impl Default for EntryReader {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl EntryReader {
-    pub fn new() -> Self {
-        EntryReader { inflater: flate2::Decompress::new(false) }
-    }
-
-    /// Entry `index`'s uncompressed bytes into `out` (cleared first), CRC checked. `bytes` are the
-    /// bytes `archive` was opened on; the compressed data is read from them in place.
-    pub fn read(&mut self, archive: &mut Archive<'_>, bytes: &[u8], index: usize, out: &mut Vec<u8>) -> std::result::Result<(), String> {
-        out.clear();
-        let entry = archive.by_index_raw(index).map_err(|e| e.to_string())?;
-        let (size, crc, method) = (entry.size(), entry.crc32(), entry.compression());
-        let start = entry.data_start().ok_or("its data cannot be located")?;
-        let raw = usize::try_from(start)
-            .ok()
-            .zip(usize::try_from(entry.compressed_size()).ok())
-            .and_then(|(start, len)| bytes.get(start..start.checked_add(len)?))
-            .ok_or("its data runs past the end of the jar")?;
-        let size = usize::try_from(size).map_err(|_| "it is too large")?;
-        match method {
-            zip::CompressionMethod::Stored => out.extend_from_slice(raw),
-            zip::CompressionMethod::Deflated => {
-                // The header's size is not trusted for the allocation: deflate expands at most 1032:1.
-                if size > raw.len().saturating_mul(1032).saturating_add(64) {
-                    return Err(format!("its header claims {size} bytes from {} compressed", raw.len()));
-                }
-                out.reserve_exact(size);
-                self.inflater.reset(false);
-                let status = self.inflater.decompress_vec(raw, out, flate2::FlushDecompress::Finish).map_err(|e| format!("bad compressed data: {e}"))?;
-                if status != flate2::Status::StreamEnd {
-                    return Err(format!("its compressed data does not end within the {size} bytes its header claims"));
-                }
+/// Entry `index`'s uncompressed bytes, CRC checked. `bytes` are the bytes `archive` was opened on;
+/// the compressed data is read from them in place.
+///
+/// Inflated with zune-inflate rather than through the zip crate (which sets up a zlib-rs inflater,
+/// window and tables, for every entry: more than inflating a typical class costs). zune-inflate
+/// decodes a whole entry into one buffer of the size the header gives, without a window; in the
+/// component it took the 53k-class split benchmark from 2.68 s to 2.46 s (0.92x; 0.96x natively),
+/// with the same bytes (every entry's CRC is checked).
+pub fn entry_data(archive: &mut Archive<'_>, bytes: &[u8], index: usize) -> std::result::Result<Vec<u8>, String> {
+    let entry = archive.by_index_raw(index).map_err(|e| e.to_string())?;
+    let (size, crc, method) = (entry.size(), entry.crc32(), entry.compression());
+    let start = entry.data_start().ok_or("its data cannot be located")?;
+    let raw = usize::try_from(start)
+        .ok()
+        .zip(usize::try_from(entry.compressed_size()).ok())
+        .and_then(|(start, len)| bytes.get(start..start.checked_add(len)?))
+        .ok_or("its data runs past the end of the jar")?;
+    let size = usize::try_from(size).map_err(|_| "it is too large")?;
+    let out = match method {
+        zip::CompressionMethod::Stored => raw.to_vec(),
+        zip::CompressionMethod::Deflated => {
+            // The header's size is not trusted for the allocation: deflate expands at most 1032:1.
+            if size > raw.len().saturating_mul(1032).saturating_add(64) {
+                return Err(format!("its header claims {size} bytes from {} compressed", raw.len()));
             }
-            other => return Err(format!("unsupported compression method {other}")),
+            let options = zune_inflate::DeflateOptions::default().set_size_hint(size).set_limit(size);
+            zune_inflate::DeflateDecoder::new_with_options(raw, options).decode_deflate().map_err(|e| match e.error {
+                zune_inflate::errors::DecodeErrorStatus::OutputLimitExceeded(..) => format!("its compressed data does not end within the {size} bytes its header claims"),
+                other => format!("bad compressed data: {}", format!("{other:?}").trim()),
+            })?
         }
-        if out.len() != size {
-            return Err(format!("it holds {} bytes, its header claims {size}", out.len()));
-        }
-        if crc32fast::hash(out) != crc {
-            return Err("its CRC-32 does not match its data".into());
-        }
-        Ok(())
+        other => return Err(format!("unsupported compression method {other}")),
+    };
+    if out.len() != size {
+        return Err(format!("it holds {} bytes, its header claims {size}", out.len()));
     }
+    if crc32fast::hash(&out) != crc {
+        return Err("its CRC-32 does not match its data".into());
+    }
+    Ok(out)
 }
 
 /// Reads one entry's uncompressed bytes, if the archive has it (an inflater per call: for one entry).
@@ -219,6 +202,52 @@ mod tests {
         }
         for good in ["a", "a/b/", "META-INF/MANIFEST.MF", "a..b/c"] {
             check_entry_name("in.jar", good).unwrap();
+        }
+    }
+
+    /// A jar with an empty, a stored, a small and a large (several deflate blocks) entry.
+    fn sample() -> (Vec<u8>, Vec<(&'static str, Vec<u8>)>) {
+        use std::io::Write;
+        let large: Vec<u8> = (0..400_000u32).flat_map(|i| format!("line {} of {}\n", i % 977, i / 3).into_bytes()).collect();
+        let files = vec![("empty", Vec::new()), ("stored", b"kept as is".to_vec()), ("small", b"hello hello hello".to_vec()), ("large", large)];
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, content) in &files {
+            let method = if *name == "stored" { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
+            w.start_file(*name, zip::write::SimpleFileOptions::default().compression_method(method)).unwrap();
+            w.write_all(content).unwrap();
+        }
+        (w.finish().unwrap().into_inner(), files)
+    }
+
+    #[test]
+    fn entries_inflate_to_their_bytes() {
+        let (jar, files) = sample();
+        let read = read_files("in.jar", &jar).unwrap();
+        assert_eq!(read.iter().map(|f| (f.name.as_str(), f.content.clone())).collect::<Vec<_>>(), files);
+    }
+
+    #[test]
+    fn damaged_entries_are_errors_not_panics() {
+        let (jar, _) = sample();
+        let mut archive = open("in.jar", &jar).unwrap();
+        let large = archive.index_for_name("large").unwrap();
+        let start = archive.by_index_raw(large).unwrap().data_start().unwrap() as usize;
+        let crc = archive.by_index_raw(large).unwrap().crc32();
+        // A flipped bit in the compressed data: bad data, or the CRC-32 tells.
+        let mut flipped = jar.clone();
+        flipped[start + 5000] ^= 0x10;
+        let err = entry_data(&mut open("in.jar", &flipped).unwrap(), &flipped, large).unwrap_err();
+        assert!(err.starts_with("bad compressed data") || err.contains("CRC-32") || err.contains("bytes"), "{err}");
+        // A wrong CRC in the central directory.
+        let mut wrong = jar.clone();
+        let at = wrong.windows(4).rposition(|w| w == crc.to_le_bytes()).unwrap();
+        wrong[at] ^= 1;
+        assert_eq!(entry_data(&mut open("in.jar", &wrong).unwrap(), &wrong, large).unwrap_err(), "its CRC-32 does not match its data");
+        // Every cut of the compressed data fails cleanly.
+        for cut in (0..200).step_by(7) {
+            let mut short = jar.clone();
+            short[start + cut..].fill(0);
+            assert!(entry_data(&mut open("in.jar", &jar).unwrap(), &short, large).is_err(), "cut at {cut}");
         }
     }
 

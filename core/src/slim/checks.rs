@@ -145,7 +145,6 @@ pub fn run(request: &BizRequest, files: &[ModuleFile<'_>], packaged: &[bool], sl
     let could_miss = providers.values().any(|p| p.removed.is_some() && p.own.is_none() && p.base.is_none() && !p.assumed);
     summary.libraries_scanned = could_miss;
     let mut whole = Vec::new();
-    let mut entries = read::EntryReader::new();
     for i in (0..libs.len()).filter(|&i| packaged[i] && could_miss) {
         let lib = &libs[i];
         progress.report("check", &lib.origin);
@@ -157,16 +156,15 @@ pub fn run(request: &BizRequest, files: &[ModuleFile<'_>], packaged: &[bool], sl
             }
         };
         let mut archive = read::open(&lib.origin, bytes)?;
-        let mut buffer = Vec::new();
         for k in 0..archive.len() {
             if !archive.name_for_index(k).is_some_and(|n| n.is_ok_and(|n| is_class(&n))) {
                 continue;
             }
             summary.classes_scanned += 1;
-            if entries.read(&mut archive, bytes, k, &mut buffer).is_err() {
+            let Ok(buffer) = read::entry_data(&mut archive, bytes, k) else {
                 summary.unreadable_classes += 1;
                 continue;
-            }
+            };
             match scan::scan(&buffer) {
                 Ok(s) => check(&format!("{} ({})", s.name.replace('/', "."), lib.coordinates.file_name()), s.refs, false, &mut summary),
                 Err(_) => summary.unreadable_classes += 1,

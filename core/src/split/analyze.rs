@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::spring::{self, direct_stereotype};
 use super::xml;
 use crate::classfile::facts::{facts, Ann, ClassFacts};
+use crate::classfile::names::{compare, Names};
 use crate::classfile::refs::package_of;
 use crate::jar::read::{self as jar_read, Archive};
 use crate::model::{
@@ -41,9 +42,10 @@ struct XmlFile {
 
 pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<SplitAnalysis> {
     let mut diagnostics = Vec::new();
-    let mut by_name: BTreeMap<String, AppClass> = BTreeMap::new();
+    let mut symbols = Names::default();
+    let mut classes: Vec<AppClass> = Vec::new();
+    let mut read: Vec<bool> = Vec::new(); // by name number: a class of that name was read
     let mut xml_files = Vec::new();
-    let mut entries = jar_read::EntryReader::new();
     for (b, bundle) in request.bundles.iter().enumerate() {
         progress.report("split bundle", &bundle.origin);
         let mut add = |path: &str, bytes: &[u8], diagnostics: &mut Vec<SplitDiagnostic>| {
@@ -51,19 +53,18 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
                 if path.ends_with("module-info.class") || path.ends_with("package-info.class") {
                     return;
                 }
-                match facts(bytes) {
+                match facts(bytes, &mut symbols) {
                     Ok(f) => {
-                        let name = f.name().to_string();
-                        match by_name.entry(name) {
-                            std::collections::btree_map::Entry::Occupied(e) => diagnostics.push(diag(
+                        read.resize(symbols.len(), false);
+                        if std::mem::replace(&mut read[f.id as usize], true) {
+                            diagnostics.push(diag(
                                 Severity::Warning,
                                 "duplicate-class",
-                                format!("class {} is in more than one bundle; the first one read is kept", e.key().replace('/', ".")),
+                                format!("class {} is in more than one bundle; the first one read is kept", f.name().replace('/', ".")),
                                 format!("{}!/{path}", bundle.origin),
-                            )),
-                            std::collections::btree_map::Entry::Vacant(e) => {
-                                e.insert(AppClass { facts: f, bundle: b });
-                            }
+                            ));
+                        } else {
+                            classes.push(AppClass { facts: f, bundle: b });
                         }
                     }
                     Err(reason) => diagnostics.push(diag(Severity::Warning, "corrupt-class", format!("skipped a class that cannot be read: {reason}"), format!("{}!/{path}", bundle.origin))),
@@ -80,14 +81,13 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
             ModuleContent::Files(files) => files.iter().for_each(|f| add(&f.path, &f.content, &mut diagnostics)),
             ModuleContent::Jar(bytes) => match jar_read::open(&bundle.origin, bytes) {
                 Ok(mut archive) => {
-                    let mut data = Vec::new();
                     for i in 0..archive.len() {
                         let Some(Ok(name)) = archive.name_for_index(i).map(|n| n.map(|n| n.into_owned())) else { continue };
                         if !(name.ends_with(".class") || name.ends_with(".xml")) {
                             continue;
                         }
-                        match entries.read(&mut archive, bytes, i, &mut data) {
-                            Ok(()) => add(&name, &data, &mut diagnostics),
+                        match jar_read::entry_data(&mut archive, bytes, i) {
+                            Ok(data) => add(&name, &data, &mut diagnostics),
                             Err(e) => diagnostics.push(diag(Severity::Warning, "corrupt-jar", format!("skipped an entry that cannot be read: {e}"), format!("{}!/{name}", bundle.origin))),
                         }
                     }
@@ -126,9 +126,10 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
         }
     }
 
-    let names: Vec<String> = by_name.keys().cloned().collect();
-    let index = NameIndex::new(&names);
-    let classes: Vec<AppClass> = by_name.into_values().collect();
+    // Classes in name order: node ids and edge order follow it.
+    classes.sort_unstable_by(|a, b| compare(a.facts.name().as_bytes(), b.facts.name().as_bytes()));
+    let names: Vec<String> = classes.iter().map(|c| c.facts.name.clone()).collect();
+    let index = ClassIndex::new(&symbols, &classes);
     let n = classes.len();
 
     // Stereotypes, resolved through meta-annotations in app classes and in libraries.
@@ -169,7 +170,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
                 unknowns.insert(Unknown { node: class_id(i as u32), what: format!("conditional bean `{}` (@{}): whether it exists is decided at run time", m.name, simple(&cond.ty)) });
             }
         }
-        if f.refs.registers_beans {
+        if f.registers_beans {
             unknowns.insert(Unknown { node: class_id(i as u32), what: "registers beans programmatically (registerBean/registerBeanDefinition); those beans are not in the graph".into() });
         }
     }
@@ -203,7 +204,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
                 continue;
             }
         };
-        let lookup = |dotted: &str| index.get(dotted.replace('.', "/").as_str()).copied();
+        let lookup = |dotted: &str| index.get(dotted.replace('.', "/").as_str());
         let bundle_id = format!("b:{}", request.bundles[file.bundle].name);
         match tags.first().map(|t| t.name.as_str()) {
             Some("mapper") => {
@@ -269,7 +270,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
     let mut bean_types: Vec<BTreeSet<String>> = Vec::new();
     for b in &beans {
         let mut types = BTreeSet::from([b.ty.clone()]);
-        if let Some(&c) = index.get(b.ty.as_str()) {
+        if let Some(c) = index.get(b.ty.as_str()) {
             ancestors(c as usize, &classes, &index, &mut supers, 0);
             types.extend(supers[c as usize].iter().flatten().cloned());
         }
@@ -331,7 +332,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
             if is_jdk_package(&package_of(&ty)) {
                 continue;
             }
-            let app_type = index.contains_key(ty.as_str());
+            let app_type = index.get(ty.as_str()).is_some();
             let resolved = resolve(&ty, qualifier.as_deref(), hint.as_deref(), &beans, &beans_by_type, &beans_by_name);
             let node = class_id(i as u32);
             let (provider, bean) = match resolved {
@@ -383,27 +384,30 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
         .collect();
 
     // Reference edges: to app classes and, at jar granularity, to libraries (targets n + library).
+    let mut library_of = LibraryOf { package_library: &package_library, symbols: &symbols, known: vec![UNASKED; symbols.len()] };
     for (i, c) in classes.iter().enumerate() {
         let f = &c.facts;
         let list = &mut edges[i];
+        let super_class = f.super_class.as_deref().and_then(|s| symbols.get(s));
+        let interfaces: Vec<u32> = f.interfaces.iter().filter_map(|s| symbols.get(s)).collect();
         // `calls` is a sorted subset of the sorted `refs`: walked alongside rather than searched.
-        let mut calls = f.refs.calls.iter().peekable();
-        for r in &f.refs.refs {
-            while calls.next_if(|c| *c < r).is_some() {}
-            let is_call = calls.next_if(|c| *c == r).is_some();
-            let target = match index.get(r.as_str()) {
-                Some(&t) => t,
-                None => match package_library.get(internal_package(r)) {
-                    Some(&l) => n as u32 + l,
+        let mut calls = f.calls.iter().peekable();
+        for &r in &f.refs {
+            while calls.next_if(|&&c| c < r).is_some() {}
+            let is_call = calls.next_if(|&&c| c == r).is_some();
+            let target = match index.of(r) {
+                Some(t) => t,
+                None => match library_of.get(r) {
+                    Some(l) => n as u32 + l,
                     None => continue,
                 },
             };
             if target as usize == i {
                 continue;
             }
-            let kind = if f.super_class.as_deref() == Some(r.as_str()) {
+            let kind = if super_class == Some(r) {
                 EdgeKind::Extends
-            } else if f.interfaces.iter().any(|x| x == r) {
+            } else if interfaces.contains(&r) {
                 EdgeKind::Implements
             } else if is_call {
                 EdgeKind::Call
@@ -555,7 +559,7 @@ fn direct_flags(ty: &str) -> u8 {
 }
 
 /// Fills `flags[i]`: the flags of class `i`'s supertypes, through the app's own classes.
-fn inherited_flags(i: usize, classes: &[AppClass], index: &NameIndex<'_>, flags: &mut Vec<Option<u8>>, depth: usize) -> u8 {
+fn inherited_flags(i: usize, classes: &[AppClass], index: &ClassIndex<'_>, flags: &mut Vec<Option<u8>>, depth: usize) -> u8 {
     if let Some(f) = flags[i] {
         return f;
     }
@@ -564,7 +568,7 @@ fn inherited_flags(i: usize, classes: &[AppClass], index: &NameIndex<'_>, flags:
     let mut out = 0;
     for s in f.super_class.iter().chain(&f.interfaces) {
         out |= direct_flags(s);
-        if let Some(&p) = index.get(s.as_str()) {
+        if let Some(p) = index.get(s.as_str()) {
             if depth < 64 {
                 out |= inherited_flags(p as usize, classes, index, flags, depth + 1);
             }
@@ -575,7 +579,7 @@ fn inherited_flags(i: usize, classes: &[AppClass], index: &NameIndex<'_>, flags:
 }
 
 /// Fills `supers[i]` with every supertype of class `i`, following the app's own classes.
-fn ancestors(i: usize, classes: &[AppClass], index: &NameIndex<'_>, supers: &mut Vec<Option<BTreeSet<String>>>, depth: usize) {
+fn ancestors(i: usize, classes: &[AppClass], index: &ClassIndex<'_>, supers: &mut Vec<Option<BTreeSet<String>>>, depth: usize) {
     if supers[i].is_some() {
         return;
     }
@@ -584,7 +588,7 @@ fn ancestors(i: usize, classes: &[AppClass], index: &NameIndex<'_>, supers: &mut
     let mut set = BTreeSet::new();
     for s in f.super_class.iter().chain(&f.interfaces) {
         set.insert(s.clone());
-        if let Some(&p) = index.get(s.as_str()) {
+        if let Some(p) = index.get(s.as_str()) {
             if depth < 64 {
                 ancestors(p as usize, classes, index, supers, depth + 1);
                 set.extend(supers[p as usize].iter().flatten().cloned());
@@ -598,7 +602,7 @@ fn ancestors(i: usize, classes: &[AppClass], index: &NameIndex<'_>, supers: &mut
 /// Resolves stereotypes through meta-annotations, reading annotation classes of libraries on demand.
 struct MetaAnnotations<'a, 'b> {
     cache: BTreeMap<String, Option<Stereotype>>,
-    index: &'a NameIndex<'a>,
+    index: &'a ClassIndex<'a>,
     classes: &'a [AppClass],
     package_library: &'a BTreeMap<String, u32>,
     libraries: &'a mut Vec<(String, Option<Coordinates>, Option<Archive<'b>>)>,
@@ -636,7 +640,7 @@ impl MetaAnnotations<'_, '_> {
         }
         self.cache.insert(annotation.to_string(), None); // cycles end here
         let metas: Vec<String> = match self.index.get(annotation) {
-            Some(&i) => {
+            Some(i) => {
                 let f = &self.classes[i as usize].facts;
                 if !f.is_annotation {
                     return None;
@@ -665,22 +669,47 @@ impl MetaAnnotations<'_, '_> {
     }
 }
 
-/// Class name → its index. The graph looks names up millions of times (every reference of every
-/// class), and class names share long prefixes: in a BTreeMap each lookup compares a dozen of them,
-/// and in the component `memcmp` is a byte loop. Lookups only: nothing iterates it, so hash order
-/// never reaches the output, and the hasher has fixed keys.
-#[allow(clippy::disallowed_types)]
-struct NameIndex<'a>(std::collections::HashMap<&'a str, u32, std::hash::BuildHasherDefault<std::hash::DefaultHasher>>);
+/// Class name or name number → the class's index (its node), through the numbers the reader gave.
+struct ClassIndex<'a> {
+    symbols: &'a Names,
+    /// By name number: the class's index, or `NONE` for names that are not app classes.
+    class_of: Vec<u32>,
+}
 
-impl<'a> NameIndex<'a> {
-    fn new(names: &'a [String]) -> Self {
-        NameIndex(names.iter().enumerate().map(|(i, n)| (n.as_str(), i as u32)).collect())
+const NONE: u32 = u32::MAX;
+
+impl<'a> ClassIndex<'a> {
+    fn new(symbols: &'a Names, classes: &[AppClass]) -> Self {
+        let mut class_of = vec![NONE; symbols.len()];
+        for (i, c) in classes.iter().enumerate() {
+            class_of[c.facts.id as usize] = i as u32;
+        }
+        ClassIndex { symbols, class_of }
     }
-    fn get(&self, name: &str) -> Option<&u32> {
-        self.0.get(name)
+    fn of(&self, symbol: u32) -> Option<u32> {
+        self.class_of.get(symbol as usize).copied().filter(|&i| i != NONE)
     }
-    fn contains_key(&self, name: &str) -> bool {
-        self.0.contains_key(name)
+    fn get(&self, name: &str) -> Option<u32> {
+        self.symbols.get(name).and_then(|s| self.of(s))
+    }
+}
+
+const UNASKED: u32 = u32::MAX - 1;
+
+/// Name number → the library that provides its package, looked up once per name.
+struct LibraryOf<'a> {
+    package_library: &'a BTreeMap<String, u32>,
+    symbols: &'a Names,
+    known: Vec<u32>,
+}
+
+impl LibraryOf<'_> {
+    fn get(&mut self, symbol: u32) -> Option<u32> {
+        let slot = &mut self.known[symbol as usize];
+        if *slot == UNASKED {
+            *slot = self.package_library.get(internal_package(self.symbols.name(symbol))).copied().unwrap_or(NONE);
+        }
+        Some(*slot).filter(|&l| l != NONE)
     }
 }
 
