@@ -187,9 +187,10 @@ fn session(start: impl FnOnce(EngineKind) -> Result<Engine, Failure>, kind: Engi
 
 fn write_json<T: serde::Serialize>(out: Option<&Path>, value: &T, pretty: bool) -> Result<(), Failure> {
     if let (Some(path), false) = (out, pretty) {
-        // Large analyses are streamed to the file rather than built as one string first.
+        // Large analyses are streamed to the file rather than built as one string first, in 1 MiB
+        // writes (the default 8 KiB made ten thousand system calls for a 77 MB analysis).
         let write = || -> Result<()> {
-            let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
             serde_json::to_writer(&mut w, value)?;
             std::io::Write::write_all(&mut w, b"\n")?;
             std::io::Write::flush(&mut w)?;

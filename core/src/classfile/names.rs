@@ -3,35 +3,46 @@
 //! indexing a vector, where strings would be compared (in the component `memcmp` is a byte loop,
 //! and the strings share long prefixes: `org/springframework/...`).
 
-use std::rc::Rc;
+use std::hash::BuildHasher;
 
 /// Names in the order they were first seen (so numbers follow the input, never hash order).
 #[derive(Default)]
 pub struct Names {
-    // Lookup only: nothing iterates it, so hash order never reaches the output, and the hasher has
-    // fixed keys. FxHash rather than SipHash: millions of short keys, none chosen by an attacker
-    // who could gain from collisions (the worst case is a slower analysis of their own classes).
+    // Holds numbers only and is never iterated, so hash order cannot reach the output. A table
+    // rather than a map so that keys are compared with `same` (8 bytes at a time) and each name is
+    // stored once, in `list`. FxHash, not SipHash: millions of short keys, and the worst a
+    // colliding input can do is slow down the analysis of its own classes.
     #[allow(clippy::disallowed_types)]
-    ids: std::collections::HashMap<Rc<str>, u32, rustc_hash::FxBuildHasher>,
-    list: Vec<Rc<str>>,
+    table: hashbrown::HashTable<u32>,
+    list: Vec<Box<str>>,
+}
+
+fn hash(name: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(name)
+}
+
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && compare(a.as_bytes(), b.as_bytes()).is_eq()
 }
 
 impl Names {
     /// The number of `name`, given on first sight.
     pub fn intern(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.ids.get(name) {
-            return id;
+        let list = &self.list;
+        match self.table.entry(hash(name), |&id| same(&list[id as usize], name), |&id| hash(&list[id as usize])) {
+            hashbrown::hash_table::Entry::Occupied(e) => *e.get(),
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                let id = u32::try_from(list.len()).expect("fewer than 4 billion class names");
+                e.insert(id);
+                self.list.push(name.into());
+                id
+            }
         }
-        let id = u32::try_from(self.list.len()).expect("fewer than 4 billion class names");
-        let name: Rc<str> = Rc::from(name);
-        self.list.push(Rc::clone(&name));
-        self.ids.insert(name, id);
-        id
     }
 
     /// The number of `name`, if it was seen.
     pub fn get(&self, name: &str) -> Option<u32> {
-        self.ids.get(name).copied()
+        self.table.find(hash(name), |&id| same(&self.list[id as usize], name)).copied()
     }
 
     /// The name numbered `id`.

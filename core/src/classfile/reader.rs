@@ -227,13 +227,13 @@ fn read(bytes: &[u8], want: Want) -> Result<(Found<'_>, Parts<'_>), String> {
     r.take(4)?; // minor, major
     let pool = Pool::read(&mut r)?;
 
-    // References are gathered as slices and turned into owned names once, sorted and unique.
-    let mut refs: Vec<Cow<'_, str>> = Vec::new();
+    // References are gathered as slices and turned into owned names (or numbers) once.
+    let mut refs = Refs { names: Vec::new(), read: vec![false; pool.0.len()] };
     let mut calls: Vec<Cow<'_, str>> = Vec::new();
     let mut registers_beans = false;
     for constant in &pool.0 {
         match *constant {
-            Constant::Class(n) => class_or_array(pool.utf8(n)?, &mut refs),
+            Constant::Class(n) => class_or_array(pool.utf8(n)?, &mut refs.names),
             Constant::Method(class, nt) => {
                 let owner = pool.class(class)?;
                 if !owner.starts_with('[') {
@@ -244,7 +244,7 @@ fn read(bytes: &[u8], want: Want) -> Result<(Found<'_>, Parts<'_>), String> {
                     registers_beans |= name == "registerBean" || name == "registerBeanDefinition";
                 }
             }
-            Constant::NameAndType(_, d) | Constant::MethodType(d) => descriptor_classes_into(pool.utf8(d)?, &mut refs),
+            Constant::NameAndType(_, d) | Constant::MethodType(d) => refs.descriptor(&pool, d)?,
             _ => {}
         }
     }
@@ -264,7 +264,8 @@ fn read(bytes: &[u8], want: Want) -> Result<(Found<'_>, Parts<'_>), String> {
         for _ in 0..r.u16()? {
             let flags = r.u16()?;
             let member_name = pool.utf8(r.u16()?)?;
-            let descriptor = pool.utf8(r.u16()?)?;
+            let descriptor_index = r.u16()?;
+            let descriptor = pool.utf8(descriptor_index)?;
             let mut found = Attributes::default();
             read_attributes(&mut r, &pool, want, &mut refs, &mut found)?;
             let keep = want == Want::Facts
@@ -276,7 +277,7 @@ fn read(bytes: &[u8], want: Want) -> Result<(Found<'_>, Parts<'_>), String> {
                     MemberKind::Method => parts.methods.push(member),
                 }
             }
-            descriptor_classes_into(descriptor, &mut refs);
+            refs.descriptor(&pool, descriptor_index)?;
         }
     }
     let mut found = Attributes::default();
@@ -284,7 +285,28 @@ fn read(bytes: &[u8], want: Want) -> Result<(Found<'_>, Parts<'_>), String> {
     parts.annotations = found.annotations;
     parts.source_file = found.source_file;
 
-    Ok((Found { name, refs, calls, registers_beans }, parts))
+    Ok((Found { name, refs: refs.names, calls, registers_beans }, parts))
+}
+
+/// The names a class references, as they are met.
+struct Refs<'a> {
+    names: Vec<Cow<'a, str>>,
+    /// By constant pool index: that string was already read as a descriptor or signature. javac
+    /// shares one constant among every member and call of the same type, so most are met often.
+    read: Vec<bool>,
+}
+
+impl<'a> Refs<'a> {
+    /// The classes of the descriptor or signature at `index`, unless they were taken already.
+    fn descriptor(&mut self, pool: &Pool<'a>, index: u16) -> Result<(), String> {
+        if self.read.get(index as usize) == Some(&true) {
+            return Ok(());
+        }
+        let text = pool.utf8(index)?;
+        self.read[index as usize] = true; // a valid index: `read` has an entry per constant
+        descriptor_classes_into(text, &mut self.names);
+        Ok(())
+    }
 }
 
 /// Numbers, sorted and unique, without the class itself (`own`).
@@ -333,7 +355,7 @@ impl Attributes<'_> {
     }
 }
 
-fn read_attributes<'a>(r: &mut Reader<'a>, pool: &Pool<'a>, want: Want, refs: &mut Vec<Cow<'a, str>>, found: &mut Attributes<'a>) -> Result<(), String> {
+fn read_attributes<'a>(r: &mut Reader<'a>, pool: &Pool<'a>, want: Want, refs: &mut Refs<'a>, found: &mut Attributes<'a>) -> Result<(), String> {
     for _ in 0..r.u16()? {
         let name = r.u16()?;
         let len = r.u32()? as usize;
@@ -360,10 +382,10 @@ fn read_attributes<'a>(r: &mut Reader<'a>, pool: &Pool<'a>, want: Want, refs: &m
                     }
                 }
             }
-            "Signature" => descriptor_classes_into(pool.utf8(b.u16()?)?, refs),
+            "Signature" => refs.descriptor(pool, b.u16()?)?,
             "Exceptions" => {
                 for _ in 0..b.u16()? {
-                    class_or_array(pool.class(b.u16()?)?, refs);
+                    class_or_array(pool.class(b.u16()?)?, &mut refs.names);
                 }
             }
             "SourceFile" => found.source_file = Some(pool.utf8(b.u16()?)?),
@@ -374,7 +396,7 @@ fn read_attributes<'a>(r: &mut Reader<'a>, pool: &Pool<'a>, want: Want, refs: &m
 }
 
 /// A `u2`-counted list of annotations; the classes they name go to `refs`.
-fn annotations<'a>(r: &mut Reader<'a>, pool: &Pool<'a>, refs: &mut Vec<Cow<'a, str>>) -> Result<Vec<Ann>, String> {
+fn annotations<'a>(r: &mut Reader<'a>, pool: &Pool<'a>, refs: &mut Refs<'a>) -> Result<Vec<Ann>, String> {
     let count = r.u16()?;
     let mut out = Vec::with_capacity(count as usize);
     for _ in 0..count {
@@ -387,13 +409,13 @@ fn annotations<'a>(r: &mut Reader<'a>, pool: &Pool<'a>, refs: &mut Vec<Cow<'a, s
 /// nest until the stack overflows.
 const MAX_DEPTH: u32 = 64;
 
-fn annotation<'a>(r: &mut Reader<'a>, pool: &Pool<'a>, refs: &mut Vec<Cow<'a, str>>, depth: u32) -> Result<Ann, String> {
+fn annotation<'a>(r: &mut Reader<'a>, pool: &Pool<'a>, refs: &mut Refs<'a>, depth: u32) -> Result<Ann, String> {
     if depth > MAX_DEPTH {
         return Err("annotations nested too deeply".into());
     }
-    let descriptor = pool.utf8(r.u16()?)?;
-    let ty = object_type(&descriptor).map(str::to_string).unwrap_or_default();
-    descriptor_classes_into(descriptor, refs);
+    let index = r.u16()?;
+    let ty = object_type(&pool.utf8(index)?).map(str::to_string).unwrap_or_default();
+    refs.descriptor(pool, index)?;
     let mut values = Vec::new();
     for _ in 0..r.u16()? {
         let element = pool.utf8(r.u16()?)?;
@@ -411,7 +433,7 @@ fn annotation<'a>(r: &mut Reader<'a>, pool: &Pool<'a>, refs: &mut Vec<Cow<'a, st
 fn element_value<'a>(
     r: &mut Reader<'a>,
     pool: &Pool<'a>,
-    refs: &mut Vec<Cow<'a, str>>,
+    refs: &mut Refs<'a>,
     depth: u32,
     strings: &mut Option<&mut Vec<String>>,
 ) -> Result<u8, String> {
@@ -427,10 +449,10 @@ fn element_value<'a>(
             r.u16()?;
         }
         b'e' => {
-            descriptor_classes_into(pool.utf8(r.u16()?)?, refs);
+            refs.descriptor(pool, r.u16()?)?;
             r.u16()?;
         }
-        b'c' => descriptor_classes_into(pool.utf8(r.u16()?)?, refs),
+        b'c' => refs.descriptor(pool, r.u16()?)?,
         b'@' => {
             annotation(r, pool, refs, depth + 1)?;
         }
