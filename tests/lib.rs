@@ -28,6 +28,24 @@ pub fn jar(entries: &[(&str, &[u8])], time: zip::DateTime) -> Vec<u8> {
     zip.finish().expect("finish jar").into_inner()
 }
 
+/// Every file under `root`, with its `/`-separated relative path, in path order.
+pub fn files_under(root: &Path) -> Vec<FileEntry> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(FileEntry { path: p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"), content: std::fs::read(&p).unwrap() });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
 pub fn time(year: u16) -> zip::DateTime {
     zip::DateTime::from_date_and_time(year, 6, 15, 12, 30, 10).expect("valid time")
 }

@@ -478,8 +478,21 @@ fn split_error(e: crate::Error) -> w::Error {
     e.to_model().into()
 }
 
+impl Conv<ws::ExpandedJar> for m::ExpandedJar {
+    fn conv(self) -> ws::ExpandedJar {
+        // The contents are moved, not mapped byte by byte.
+        let files = self.files.into_iter().map(|f| w::FileEntry { path: f.path, content: f.content }).collect();
+        ws::ExpandedJar { files, diagnostics: self.diagnostics.conv() }
+    }
+}
+
 impl ws::Guest for Component {
     type Session = SplitSession;
+    type Analyzer = SplitAnalyzer;
+
+    fn expand_jar(origin: String, jar: Vec<u8>) -> ws::ExpandedJar {
+        crate::split::expand_jar(&origin, &jar).conv()
+    }
 
     fn analyze(request: ws::AnalyzeRequest) -> Result<ws::SplitAnalysis, w::Error> {
         crate::split::analyze(&request.conv(), &mut HostProgress).map(Conv::conv).map_err(split_error)
@@ -488,6 +501,24 @@ impl ws::Guest for Component {
     fn rewrite_injections(source: String, injections: Vec<ws::InjectionChange>) -> Result<ws::SourceRewrite, w::Error> {
         let injections: Vec<m::InjectionChange> = injections.conv();
         crate::split::rewrite_injections(&source, &injections).map(Conv::conv).map_err(split_error)
+    }
+}
+
+/// The analysis in steps behind the `analyzer` resource.
+pub struct SplitAnalyzer(std::cell::RefCell<crate::split::Analyzer>);
+
+impl ws::GuestAnalyzer for SplitAnalyzer {
+    fn new() -> Self {
+        SplitAnalyzer(Default::default())
+    }
+
+    fn add_bundle(&self, bundle: ws::SplitBundle, skipped: Vec<ws::SplitDiagnostic>) {
+        self.0.borrow_mut().add_bundle(&bundle.conv(), skipped.conv(), &mut HostProgress);
+    }
+
+    fn finish(analyzer: ws::Analyzer, libraries: Vec<ws::SplitLibrary>) -> Result<ws::SplitAnalysis, w::Error> {
+        let libraries: Vec<m::SplitLibrary> = libraries.conv();
+        analyzer.into_inner::<SplitAnalyzer>().0.into_inner().finish(&libraries, &mut HostProgress).map(Conv::conv).map_err(split_error)
     }
 }
 

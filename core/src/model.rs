@@ -787,6 +787,15 @@ pub struct AnalyzeRequest {
     pub libraries: Vec<SplitLibrary>,
 });
 
+wit!(record
+/// A jar bundle's class and XML entries, inflated and checked (`expand-jar`), and a diagnostic for
+/// each entry that could not be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExpandedJar {
+    pub files: Vec<FileEntry>,
+    pub diagnostics: Vec<SplitDiagnostic>,
+});
+
 wit!(enum
 /// What a graph node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

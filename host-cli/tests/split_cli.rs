@@ -2,7 +2,8 @@
 //! project, plan the orders module, refuse a dirty work tree, apply it, and build the result with
 //! `mvn -o package` (the module is packaged by dev.arkpack:arkpack-maven-plugin, which must be in
 //! the local repository: `mvn -B -f host-maven/pom.xml install -Darkpack.binary=$PWD/target/release/arkpack`);
-//! apply's rewrite of the injections from the base on both engines; then the HTTP API of `split serve`.
+//! apply's rewrite of the injections from the base on both engines; jar bundles analysed with the
+//! expander beside the analyzer and in one call; then the HTTP API of `split serve`.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -85,6 +86,57 @@ fn plan_apply_and_build_the_orders_module() {
     assert!(biz.is_file(), "the module was packaged as an ark-biz by arkpack-maven-plugin");
     let listing = ok(arkpack(&["inspect", biz.to_str().unwrap()]));
     assert!(listing.contains("com/acme/orders/OrderService.class"), "{listing}");
+}
+
+/// Every file under `root` as a jar, in path order.
+fn jar_of(root: &Path, jar: &Path) {
+    let files = arkpack_tests::files_under(root);
+    let entries: Vec<(&str, &[u8])> = files.iter().map(|f| (f.path.as_str(), f.content.as_slice())).collect();
+    std::fs::write(jar, arkpack_tests::jar(&entries, arkpack_tests::time(2024))).unwrap();
+}
+
+/// With jar bundles and a second core, `analyze` expands each jar one ahead in another thread (a
+/// second component instance) while the analyzer reads the last; pinned to one core (`taskset`) it
+/// runs in one call. Both engines, both ways: the same bytes, a broken jar named.
+#[test]
+fn jar_bundles_expanded_ahead_give_the_analysis_of_one_call() {
+    assert!(std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2, "this test needs two cores: it compares the expander running beside the analyzer with one call");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path());
+    let mut args: Vec<String> = Vec::new();
+    for module in ["app", "common"] {
+        let jar = tmp.path().join(format!("{module}.jar"));
+        jar_of(&dir.join(module).join("target/classes"), &jar);
+        args.extend(["--app".into(), jar.display().to_string()]);
+    }
+    let broken = tmp.path().join("broken.jar");
+    std::fs::write(&broken, b"not a zip").unwrap();
+    args.extend(["--app".into(), broken.display().to_string()]);
+    let mut libs: Vec<PathBuf> = std::fs::read_dir(dir.join("app/target/dependency")).unwrap().map(|e| e.unwrap().path()).collect();
+    libs.sort();
+    for lib in libs {
+        args.extend(["--lib".into(), lib.display().to_string()]);
+    }
+    let run = |pinned: bool, engine: &str| -> Vec<u8> {
+        let out = tmp.path().join(format!("{engine}-{pinned}.json"));
+        let bin = env!("CARGO_BIN_EXE_arkpack");
+        let mut cmd = if pinned { Command::new("taskset") } else { Command::new(bin) };
+        if pinned {
+            cmd.args(["-c", "0", bin]);
+        }
+        let o = cmd.args(["--engine", engine, "-q", "split", "analyze"]).args(&args).arg("--out").arg(&out).output().expect("arkpack runs");
+        ok(o);
+        std::fs::read(&out).unwrap()
+    };
+    let one_call = run(true, "component");
+    for (pinned, engine) in [(false, "component"), (false, "native"), (true, "native")] {
+        assert!(run(pinned, engine) == one_call, "{engine} engine (pinned to one core: {pinned}) gave another analysis");
+    }
+    let a: serde_json::Value = serde_json::from_slice(&one_call).unwrap();
+    assert_eq!(a["nodes"].as_array().unwrap().iter().filter(|n| n["kind"] == "class").count(), 25);
+    assert!(a["edges"].as_array().unwrap().iter().any(|e| e["from"] == "c:com.acme.audit.AuditLog" && e["to"] == "c:com.acme.orders.OrderService"), "the XML bean edge");
+    let broken_named = a["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "corrupt-jar" && d["subject"] == broken.display().to_string());
+    assert!(broken_named, "{}", a["diagnostics"]);
 }
 
 fn http(port: u16, method: &str, path: &str, body: &str) -> (u16, serde_json::Value) {

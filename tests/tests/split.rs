@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use arkpack_core::model::{AnalyzeRequest, Color, FileEntry, ModuleContent, SplitAnalysis, SplitBundle, SplitLibrary};
-use arkpack_core::split::{analyze, Session};
+use arkpack_core::model::{AnalyzeRequest, Color, FileEntry, ModuleContent, NodeKind, SplitAnalysis, SplitBundle, SplitLibrary};
+use arkpack_core::split::{analyze, expand_jar, Analyzer, Session};
 use arkpack_core::NoProgress;
 
 /// The fixture, compiled once into a temporary folder.
@@ -36,29 +36,12 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn files(root: &Path) -> Vec<FileEntry> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(FileEntry { path: p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"), content: std::fs::read(&p).unwrap() });
-            }
-        }
-    }
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    out
-}
-
 fn request() -> AnalyzeRequest {
     let dir = built();
     let bundle = |name: &str, folder: &str| SplitBundle {
         name: name.into(),
         origin: format!("{folder}/target/classes"),
-        content: ModuleContent::Files(files(&dir.join(folder).join("target/classes"))),
+        content: ModuleContent::Files(arkpack_tests::files_under(&dir.join(folder).join("target/classes"))),
         project_dir: Some(folder.into()),
         coordinates: Some(arkpack_tests::coords("com.acme", name, "1.0.0")),
     };
@@ -245,6 +228,50 @@ fn a_corrupt_class_and_a_corrupt_jar_are_reported_by_name_and_skipped() {
     );
     assert!(a.diagnostics[1].message.contains("constant pool entry 5 is not valid modified UTF-8"), "{}", a.diagnostics[1].message);
     assert_eq!(a.nodes.iter().filter(|n| n.kind == arkpack_core::model::NodeKind::Class).count(), 25);
+}
+
+/// The fixture's bundles as jars, the app's with one more class whose compressed bytes are
+/// damaged, and a bundle that is no jar at all.
+fn jar_request() -> AnalyzeRequest {
+    let mut r = request();
+    for b in &mut r.bundles {
+        let ModuleContent::Files(files) = &b.content else { unreachable!("request() reads folders") };
+        let mut entries: Vec<(&str, &[u8])> = files.iter().map(|f| (f.path.as_str(), f.content.as_slice())).collect();
+        let copy = files.iter().find(|f| f.path.ends_with("OrderService.class")).map(|f| f.content.clone());
+        if b.name == "shop-app" {
+            entries.push(("com/acme/Damaged.class", copy.as_deref().unwrap()));
+        }
+        let mut jar = arkpack_tests::jar(&entries, arkpack_tests::time(2024));
+        if b.name == "shop-app" {
+            let start = zip::ZipArchive::new(std::io::Cursor::new(&jar)).unwrap().by_name("com/acme/Damaged.class").unwrap().data_start().unwrap() as usize;
+            jar[start + 40] ^= 0x5a;
+        }
+        b.content = ModuleContent::Jar(jar);
+        b.origin = format!("{}.jar", b.name);
+    }
+    r.bundles.push(SplitBundle { name: "broken".into(), origin: "broken.jar".into(), content: ModuleContent::Jar(b"not a zip".to_vec()), project_dir: None, coordinates: None });
+    r
+}
+
+#[test]
+fn jars_expanded_ahead_give_the_analysis_of_one_call() {
+    let r = jar_request();
+    let whole = analyze(&r, &mut NoProgress).unwrap();
+    // What a host does on two cores: expand each jar (elsewhere), feed the analyzer the files.
+    let mut steps = Analyzer::default();
+    for b in &r.bundles {
+        let ModuleContent::Jar(bytes) = &b.content else { unreachable!() };
+        let expanded = expand_jar(&b.origin, bytes);
+        assert!(expanded.files.iter().all(|f| f.path.ends_with(".class") || f.path.ends_with(".xml")));
+        steps.add_bundle(&SplitBundle { content: ModuleContent::Files(expanded.files), ..b.clone() }, expanded.diagnostics, &mut NoProgress);
+    }
+    assert_eq!(steps.finish(&r.libraries, &mut NoProgress).unwrap(), whole);
+    // The same graph as from the folders; the damaged entry and the broken bundle are named.
+    let (broken, nodes): (Vec<_>, Vec<_>) = whole.nodes.iter().cloned().partition(|n| n.id == "b:broken");
+    assert!(nodes == analysis().nodes && whole.edges == analysis().edges, "the jars gave another graph than the folders");
+    assert_eq!(broken.iter().map(|n| n.kind).collect::<Vec<_>>(), [NodeKind::Bundle]);
+    let d: Vec<(&str, &str)> = whole.diagnostics.iter().map(|d| (d.code.as_str(), d.subject.as_deref().unwrap_or_default())).collect();
+    assert_eq!(d, [("corrupt-jar", "broken.jar"), ("corrupt-jar", "shop-app.jar!/com/acme/Damaged.class")]);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use crate::classfile::names::{compare, Names};
 use crate::classfile::refs::package_of;
 use crate::jar::read::{self as jar_read, Archive};
 use crate::model::{
-    AnalyzeRequest, BeanInfo, BundleInfo, ClassSource, Coordinates, EdgeKind, EntryKind, Injection, LibraryInfo, ModuleContent, NodeKind,
+    AnalyzeRequest, BeanInfo, BundleInfo, ExpandedJar, FileEntry, SplitBundle, SplitLibrary, ClassSource, Coordinates, EdgeKind, EntryKind, Injection, LibraryInfo, ModuleContent, NodeKind,
     ResourceFile, ResourceKind, Severity, SplitAnalysis, SplitDiagnostic, SplitEdge, SplitNode, Stereotype, Unknown,
 };
 use crate::plugin::analysis::is_jdk_package;
@@ -40,68 +40,133 @@ struct XmlFile {
     text: String,
 }
 
+/// What `finish` needs of a bundle besides its classes.
+struct BundleHead {
+    name: String,
+    origin: String,
+    project_dir: Option<String>,
+    coordinates: Option<Coordinates>,
+}
+
 pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<SplitAnalysis> {
-    let mut diagnostics = Vec::new();
-    let mut symbols = Names::default();
-    let mut classes: Vec<AppClass> = Vec::new();
-    let mut read: Vec<bool> = Vec::new(); // by name number: a class of that name was read
-    let mut xml_files = Vec::new();
-    for (b, bundle) in request.bundles.iter().enumerate() {
+    let mut analyzer = Analyzer::default();
+    for bundle in &request.bundles {
+        analyzer.add_bundle(bundle, Vec::new(), progress);
+    }
+    analyzer.finish(&request.libraries, progress)
+}
+
+/// A jar bundle's class and XML entries, inflated and checked: what [`Analyzer::add_bundle`] reads
+/// of a jar. A host can expand the next jar with it (in another thread or component instance) while
+/// the analyzer reads the classes of the last; the analysis is the same either way.
+pub fn expand_jar(origin: &str, bytes: &[u8]) -> ExpandedJar {
+    let mut expanded = ExpandedJar::default();
+    jar_entries(origin, bytes, &mut expanded.diagnostics, |path, content| expanded.files.push(FileEntry { path, content }));
+    expanded
+}
+
+/// Calls `each` with the class and XML entries of a jar; an entry or jar that cannot be read is a
+/// diagnostic.
+fn jar_entries(origin: &str, bytes: &[u8], diagnostics: &mut Vec<SplitDiagnostic>, mut each: impl FnMut(String, Vec<u8>)) {
+    let mut archive = match jar_read::open(origin, bytes) {
+        Ok(a) => a,
+        Err(e) => return diagnostics.push(diag(Severity::Warning, "corrupt-jar", format!("skipped a bundle that is not a readable jar: {e}"), origin.to_string())),
+    };
+    for i in 0..archive.len() {
+        let Some(Ok(name)) = archive.name_for_index(i).map(|n| n.map(|n| n.into_owned())) else { continue };
+        if !(name.ends_with(".class") || name.ends_with(".xml")) {
+            continue;
+        }
+        match jar_read::entry_data(&mut archive, bytes, i) {
+            Ok(data) => each(name, data),
+            Err(e) => diagnostics.push(diag(Severity::Warning, "corrupt-jar", format!("skipped an entry that cannot be read: {e}"), format!("{origin}!/{name}"))),
+        }
+    }
+}
+
+/// An analysis fed one bundle at a time, then finished with the libraries ([`analyze`] in steps).
+#[derive(Default)]
+pub struct Analyzer {
+    bundles: Vec<BundleHead>,
+    symbols: Names,
+    classes: Vec<AppClass>,
+    /// By name number: a class of that name was read.
+    read: Vec<bool>,
+    xml_files: Vec<XmlFile>,
+    diagnostics: Vec<SplitDiagnostic>,
+}
+
+impl Analyzer {
+    /// Reads one of the app's bundles (in the request's order: the first class of a name wins).
+    /// `skipped` are the diagnostics of [`expand_jar`] when `bundle` holds the files it expanded.
+    pub fn add_bundle(&mut self, bundle: &SplitBundle, skipped: Vec<SplitDiagnostic>, progress: &mut dyn Progress) {
         progress.report("split bundle", &bundle.origin);
-        let mut add = |path: &str, bytes: &[u8], diagnostics: &mut Vec<SplitDiagnostic>| {
-            if path.ends_with(".class") {
-                if path.ends_with("module-info.class") || path.ends_with("package-info.class") {
-                    return;
-                }
-                match facts(bytes, &mut symbols) {
-                    Ok(f) => {
-                        read.resize(symbols.len(), false);
-                        if std::mem::replace(&mut read[f.id as usize], true) {
-                            diagnostics.push(diag(
-                                Severity::Warning,
-                                "duplicate-class",
-                                format!("class {} is in more than one bundle; the first one read is kept", f.name().replace('/', ".")),
-                                format!("{}!/{path}", bundle.origin),
-                            ));
-                        } else {
-                            classes.push(AppClass { facts: f, bundle: b });
-                        }
-                    }
-                    Err(reason) => diagnostics.push(diag(Severity::Warning, "corrupt-class", format!("skipped a class that cannot be read: {reason}"), format!("{}!/{path}", bundle.origin))),
-                }
-            } else if path.ends_with(".xml") {
-                if let Ok(text) = std::str::from_utf8(bytes) {
-                    if text.contains("<mapper") || text.contains("<beans") || text.contains(":beans") {
-                        xml_files.push(XmlFile { bundle: b, path: path.to_string(), text: text.to_string() });
-                    }
-                }
-            }
-        };
+        let b = self.bundles.len();
+        self.bundles.push(BundleHead { name: bundle.name.clone(), origin: bundle.origin.clone(), project_dir: bundle.project_dir.clone(), coordinates: bundle.coordinates.clone() });
+        self.diagnostics.extend(skipped);
         match &bundle.content {
-            ModuleContent::Files(files) => files.iter().for_each(|f| add(&f.path, &f.content, &mut diagnostics)),
-            ModuleContent::Jar(bytes) => match jar_read::open(&bundle.origin, bytes) {
-                Ok(mut archive) => {
-                    for i in 0..archive.len() {
-                        let Some(Ok(name)) = archive.name_for_index(i).map(|n| n.map(|n| n.into_owned())) else { continue };
-                        if !(name.ends_with(".class") || name.ends_with(".xml")) {
-                            continue;
-                        }
-                        match jar_read::entry_data(&mut archive, bytes, i) {
-                            Ok(data) => add(&name, &data, &mut diagnostics),
-                            Err(e) => diagnostics.push(diag(Severity::Warning, "corrupt-jar", format!("skipped an entry that cannot be read: {e}"), format!("{}!/{name}", bundle.origin))),
-                        }
-                    }
-                }
-                Err(e) => diagnostics.push(diag(Severity::Warning, "corrupt-jar", format!("skipped a bundle that is not a readable jar: {e}"), bundle.origin.clone())),
-            },
+            ModuleContent::Files(files) => files.iter().for_each(|f| self.add_file(b, &f.path, &f.content)),
+            ModuleContent::Jar(bytes) => {
+                let mut skipped = Vec::new();
+                jar_entries(&bundle.origin, bytes, &mut skipped, |path, content| self.add_file(b, &path, &content));
+                self.diagnostics.extend(skipped);
+            }
         }
     }
 
+    fn add_file(&mut self, b: usize, path: &str, bytes: &[u8]) {
+        let origin = &self.bundles[b].origin;
+        if path.ends_with(".class") {
+            if path.ends_with("module-info.class") || path.ends_with("package-info.class") {
+                return;
+            }
+            match facts(bytes, &mut self.symbols) {
+                Ok(f) => {
+                    self.read.resize(self.symbols.len(), false);
+                    if std::mem::replace(&mut self.read[f.id as usize], true) {
+                        self.diagnostics.push(diag(
+                            Severity::Warning,
+                            "duplicate-class",
+                            format!("class {} is in more than one bundle; the first one read is kept", f.name().replace('/', ".")),
+                            format!("{origin}!/{path}"),
+                        ));
+                    } else {
+                        self.classes.push(AppClass { facts: f, bundle: b });
+                    }
+                }
+                Err(reason) => self.diagnostics.push(diag(Severity::Warning, "corrupt-class", format!("skipped a class that cannot be read: {reason}"), format!("{origin}!/{path}"))),
+            }
+        } else if path.ends_with(".xml") {
+            if let Ok(text) = std::str::from_utf8(bytes) {
+                if text.contains("<mapper") || text.contains("<beans") || text.contains(":beans") {
+                    self.xml_files.push(XmlFile { bundle: b, path: path.to_string(), text: text.to_string() });
+                }
+            }
+        }
+    }
+
+    /// Reads the libraries and builds the graph.
+    pub fn finish(self, libraries: &[SplitLibrary], progress: &mut dyn Progress) -> Result<SplitAnalysis> {
+        let Analyzer { bundles, symbols, classes, read: _, xml_files, diagnostics } = self;
+        build(&bundles, symbols, classes, xml_files, diagnostics, libraries, progress)
+    }
+}
+
+/// The graph from what the bundles gave (`heads`, `classes`, `xml_files`) and the libraries.
+fn build(
+    heads: &[BundleHead],
+    symbols: Names,
+    mut classes: Vec<AppClass>,
+    xml_files: Vec<XmlFile>,
+    mut diagnostics: Vec<SplitDiagnostic>,
+    request_libraries: &[SplitLibrary],
+    progress: &mut dyn Progress,
+) -> Result<SplitAnalysis> {
     // Libraries: which packages each provides (classes reference libraries through their package),
     // and its coordinates when it carries exactly one pom.properties.
     let mut libraries: Vec<(String, Option<Coordinates>, Option<Archive<'_>>)> = Vec::new();
     let mut package_library: BTreeMap<String, u32> = BTreeMap::new();
-    for lib in &request.libraries {
+    for lib in request_libraries {
         progress.report("split library", &lib.origin);
         match jar_read::open(&lib.origin, &lib.content) {
             Ok(mut archive) => {
@@ -196,7 +261,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
     let mut resources = Vec::new();
     let mut xml_refs: Vec<(u32, String)> = Vec::new();
     for file in &xml_files {
-        let subject = format!("{}!/{}", request.bundles[file.bundle].origin, file.path);
+        let subject = format!("{}!/{}", heads[file.bundle].origin, file.path);
         let tags = match xml::tags(&file.text) {
             Ok(t) => t,
             Err(e) => {
@@ -205,7 +270,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
             }
         };
         let lookup = |dotted: &str| index.get(dotted.replace('.', "/").as_str());
-        let bundle_id = format!("b:{}", request.bundles[file.bundle].name);
+        let bundle_id = format!("b:{}", heads[file.bundle].name);
         match tags.first().map(|t| t.name.as_str()) {
             Some("mapper") => {
                 let Some(iface) = tags[0].attr("namespace").and_then(lookup) else { continue };
@@ -425,7 +490,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
         packages.entry(package_of(c.facts.name())).or_default().insert(c.bundle);
     }
     let package_id = |p: &str| if p.is_empty() { "p:(default)".to_string() } else { format!("p:{p}") };
-    for b in &request.bundles {
+    for b in heads {
         nodes.push(SplitNode { id: format!("b:{}", b.name), kind: NodeKind::Bundle, name: b.name.clone(), package: None, bundle: None, entry: None, bean: None });
     }
     let mut sources = Vec::new();
@@ -442,7 +507,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
             kind: NodeKind::Class,
             name: name.rsplit('/').next().unwrap_or(name).to_string(),
             package: Some(package_id(&package)),
-            bundle: Some(format!("b:{}", request.bundles[c.bundle].name)),
+            bundle: Some(format!("b:{}", heads[c.bundle].name)),
             entry: entries[i],
             bean: node_bean[i].clone(),
         });
@@ -484,7 +549,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: &mut dyn Progress) -> Result<
     }
 
     let mut bundles: BTreeMap<String, BundleInfo> = BTreeMap::new();
-    for b in &request.bundles {
+    for b in heads {
         let id = format!("b:{}", b.name);
         bundles.entry(id.clone()).or_insert(BundleInfo { id, project_dir: b.project_dir.clone(), coordinates: b.coordinates.clone() });
     }

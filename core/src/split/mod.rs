@@ -15,6 +15,6 @@ pub mod spring;
 pub mod suggest;
 pub mod xml;
 
-pub use analyze::analyze;
+pub use analyze::{analyze, expand_jar, Analyzer};
 pub use inject::rewrite_injections;
 pub use session::Session;
