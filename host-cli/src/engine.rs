@@ -287,8 +287,7 @@ impl Engine {
             Engine::Component(c) => {
                 let (mut store, stderr, _) = c.store(Box::new(|_, _| {}), Readable::default());
                 let instance = c.pre.instantiate(&mut store).map_err(anyhow::Error::from)?;
-                let func = split_func::<(&str, &[u8]), (ExpandedJar,)>(&instance, &mut store, "expand-jar")?;
-                Expander::Component { store, func, stderr }
+                Expander::Component { store, instance, stderr }
             }
         })
     }
@@ -345,18 +344,21 @@ fn bundle_head(bundle: &SplitBundle) -> SplitBundle {
 /// Expands jar bundles for an [`Analyzer`]: the core natively, or one component instance for all of them.
 enum Expander {
     Native,
-    Component { store: Store<State>, func: wasmtime::component::TypedFunc<(&'static str, &'static [u8]), (ExpandedJar,)>, stderr: MemoryOutputPipe },
+    Component { store: Store<State>, instance: Instance, stderr: MemoryOutputPipe },
 }
 
 impl Expander {
     fn expand(&mut self, origin: &str, jar: &[u8]) -> Result<std::result::Result<ExpandedJar, Crash>> {
         match self {
             Expander::Native => Ok(Ok(arkpack_core::split::expand_jar(origin, jar))),
-            Expander::Component { store, func, stderr } => Ok(match func.call(&mut *store, (origin, jar)) {
-                Ok((expanded,)) => Ok(expanded),
-                // The expander reports no progress of its own: the jar it was expanding is the input.
-                Err(trap) => Err(crash(stderr, &Arc::new(Mutex::new(Some(("split bundle".into(), origin.into())))), trap)),
-            }),
+            Expander::Component { store, instance, stderr } => {
+                let func = split_func::<(&str, &[u8]), (ExpandedJar,)>(instance, store, "expand-jar")?;
+                Ok(match func.call(&mut *store, (origin, jar)) {
+                    Ok((expanded,)) => Ok(expanded),
+                    // The expander reports no progress of its own: the jar it was expanding is the input.
+                    Err(trap) => Err(crash(stderr, &Arc::new(Mutex::new(Some(("split bundle".into(), origin.into())))), trap)),
+                })
+            }
         }
     }
 }

@@ -5,12 +5,13 @@
 #
 # Measures, for the component (default engine, warm code cache) and the native engine:
 #   analyze   arkpack split analyze --app JAR... --out analysis.json   (end to end: read jars, parse,
-#             graph, write JSON): wall time, classes/s, peak RSS (GNU time)
+#             graph, write JSON): median wall time of RUNS runs (default 5; min-max beside it),
+#             classes/s at the median, peak RSS (GNU time, the largest of the runs)
 #   evaluate  arkpack split evaluate on a ~20k-class subset: the core's evaluation time of one
 #             selection, first and second call on the same prepared session (as the view clicks)
 # Targets: >= 25k classes/s end to end; 50k classes < 5 s; evaluate < 100 ms.
 #
-# Usage: tests/bench/split-bench.sh     (ARKPACK=path to another binary)
+# Usage: tests/bench/split-bench.sh     (ARKPACK=path to another binary, RUNS=timed runs per row)
 # Needs: GNU time, python3, mvn (fetches missing jars with dependency:get), a release arkpack
 # (cargo build --release -p arkpack). Writes only under target/bench/split/.
 set -euo pipefail
@@ -22,6 +23,7 @@ REPO=${MAVEN_REPO:-$HOME/.m2/repository}
 die() { printf 'split-bench: %s\n' "$*" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || die "GNU time is missing: apt-get install -y time"
 [[ -x $ARKPACK ]] || die "no arkpack at $ARKPACK: cargo build --release -p arkpack"
+RUNS=${RUNS:-5}
 mkdir -p "$OUT"
 
 # Distinct real jars (no two versions of one artifact, so class names do not collide).
@@ -55,11 +57,21 @@ run_analyze() { # engine count
   local jars=(); local i; for ((i = 1; i < ${#args[@]}; i += 2)); do jars+=("${args[$i]}"); done
   local classes; classes=$(classes_in "${jars[@]}")
   "$ARKPACK" --engine "$engine" -q split analyze "${args[@]}" --out "$OUT/analysis-$n.json" >/dev/null 2>&1 # warm the code cache
-  local t0 t1; t0=$(date +%s.%N)
-  /usr/bin/time -v -o "$OUT/time-$engine-$n.txt" "$ARKPACK" --engine "$engine" -q split analyze "${args[@]}" --out "$OUT/analysis-$n.json"
-  t1=$(date +%s.%N)
-  local rss; rss=$(awk -F': ' '/Maximum resident/ {print $2}' "$OUT/time-$engine-$n.txt")
-  python3 -c "import sys; c,t0,t1,rss=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]),int(sys.argv[4]); e=t1-t0; print(f'| analyze | $engine | {c} classes ($n jars) | {e:.2f} s | {c/e:,.0f} classes/s | {rss/1024:.0f} MiB |')" "$classes" "$t0" "$t1" "$rss"
+  local runs=() r t0 t1
+  for ((r = 0; r < RUNS; r++)); do
+    t0=$(date +%s.%N)
+    /usr/bin/time -v -o "$OUT/time-$engine-$n-$r.txt" "$ARKPACK" --engine "$engine" -q split analyze "${args[@]}" --out "$OUT/analysis-$n.json"
+    t1=$(date +%s.%N)
+    runs+=("$t0:$t1:$(awk -F': ' '/Maximum resident/ {print $2}' "$OUT/time-$engine-$n-$r.txt")")
+  done
+  python3 -c "
+import statistics, sys
+c = int(sys.argv[1])
+runs = [tuple(float(x) for x in r.split(':')) for r in sys.argv[2:]]
+walls = sorted(t1 - t0 for t0, t1, _ in runs)
+e = statistics.median(walls)
+rss = max(r[2] for r in runs)
+print(f'| analyze | $engine | {c:,} classes ($n jars) | {e:.2f} s ({walls[0]:.2f}-{walls[-1]:.2f}) | {c/e:,.0f} classes/s | {rss/1024:.0f} MiB |')" "$classes" "${runs[@]}"
 }
 
 run_evaluate() { # engine
