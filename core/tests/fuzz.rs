@@ -1,6 +1,6 @@
 //! Mutation fuzzing of every parser the core runs on untrusted bytes: class files (guard + cafebabe,
 //! and the hand-written reader behind scan, refs and facts),
-//! jars (zip reading, inspect) and manifests. Deterministic (seeded) so a failure reproduces; a
+//! jars (zip reading and inflating, inspect, the split's jar expansion) and manifests. Deterministic (seeded) so a failure reproduces; a
 //! panic here would be a trap inside the component. Longer runs: ARKPACK_FUZZ_ROUNDS=100000.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -95,6 +95,43 @@ fn jar_readers_and_inspect_never_panic() {
         let _ = arkpack_core::jar::read::read_files("fuzz.jar", &input);
         let _ = arkpack_core::inspect("fuzz.jar", &input);
     }
+}
+
+/// A jar whose deflated entries hold fixed and dynamic Huffman blocks, stored blocks (random bytes)
+/// and long matches, and where its compressed data ends (the central directory starts).
+fn deflated_jar() -> (Vec<u8>, usize) {
+    use std::io::Write;
+    let text: Vec<u8> = (0..20_000u32).flat_map(|i| format!("{} {}\n", i % 97, i * 7 % 13).into_bytes()).collect();
+    let mut rng = Rng(5);
+    let noise: Vec<u8> = (0..3000).map(|_| rng.next() as u8).collect();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // Named as the split reads them (classes and XML), so that expand_jar inflates every entry.
+    for (name, content) in [("a/text.xml", &text[..]), ("b/Noise.class", &noise[..]), ("c/C.class", CLASSES[0])] {
+        w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(content).unwrap();
+    }
+    let jar = w.finish().unwrap().into_inner();
+    let end = zip::ZipArchive::new(std::io::Cursor::new(&jar)).unwrap().central_directory_start() as usize;
+    (jar, end)
+}
+
+#[test]
+fn inflating_damaged_entries_never_panics() {
+    let (jar, end) = deflated_jar();
+    let mut rng = Rng(0xDEF1A7E);
+    let mut unreadable = 0;
+    for _ in 0..rounds() {
+        // Damage only the entries' headers and compressed data, so that the inflater sees it.
+        let mut input = jar.clone();
+        for _ in 0..1 + rng.below(4) {
+            input[rng.below(end)] = rng.next() as u8;
+        }
+        let _ = arkpack_core::jar::read::read_files("fuzz.jar", &input);
+        let expanded = arkpack_core::split::expand_jar("fuzz.jar", &input);
+        unreadable += expanded.diagnostics.len();
+    }
+    eprintln!("refused {unreadable} damaged entries");
+    assert!(unreadable > 0, "no damaged entry was ever refused; the fuzzer tests nothing");
 }
 
 #[test]
