@@ -2,7 +2,9 @@
 //! (one node each), packages and bundles, with typed edges — references, supertypes, calls, Spring
 //! bean injections recovered from annotations, Spring XML refs and MyBatis mapper XML — plus entry
 //! points and what bytecode cannot decide (`unknowns`). A corrupt class or jar becomes a diagnostic
-//! naming it and is skipped.
+//! naming it and is skipped. [`analyze`] is one call; [`Analyzer`] takes the bundles one at a time
+//! (so a host can [`expand_jar`] the next one elsewhere meanwhile), then [`Analyzer::finish`] builds
+//! the graph in `build`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -13,8 +15,9 @@ use crate::classfile::names::{compare, Names};
 use crate::classfile::refs::package_of;
 use crate::jar::read::{self as jar_read, Archive};
 use crate::model::{
-    AnalyzeRequest, BeanInfo, BundleInfo, ExpandedJar, FileEntry, SplitBundle, SplitLibrary, ClassSource, Coordinates, EdgeKind, EntryKind, Injection, LibraryInfo, ModuleContent, NodeKind,
-    ResourceFile, ResourceKind, Severity, SplitAnalysis, SplitDiagnostic, SplitEdge, SplitNode, Stereotype, Unknown,
+    AnalyzeRequest, BeanInfo, BundleInfo, ClassSource, Coordinates, EdgeKind, EntryKind, ExpandedJar, FileEntry, Injection, LibraryInfo,
+    ModuleContent, NodeKind, ResourceFile, ResourceKind, Severity, SplitAnalysis, SplitBundle, SplitDiagnostic, SplitEdge, SplitLibrary,
+    SplitNode, Stereotype, Unknown,
 };
 use crate::plugin::analysis::is_jdk_package;
 use crate::{Progress, Result};
