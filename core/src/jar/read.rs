@@ -2,8 +2,6 @@
 //! absolute paths, no backslashes), and a central directory that names an entry twice is refused
 //! with the entry named, because the zip crate silently keeps only one of them.
 
-use std::io::Read;
-
 use zip::ZipArchive;
 
 use super::content::Window;
@@ -157,15 +155,6 @@ pub fn entry_data(archive: &mut Archive<'_>, bytes: &[u8], index: usize) -> std:
         return Err("its CRC-32 does not match its data".into());
     }
     Ok(out)
-}
-
-/// Reads one entry's uncompressed bytes, if the archive has it (an inflater per call: for one entry).
-pub fn read_entry(input: &str, archive: &mut Archive<'_>, name: &str) -> Result<Option<Vec<u8>>> {
-    let Some(index) = archive.index_for_name(name) else { return Ok(None) };
-    let mut file = archive.by_index(index).map_err(|e| Error::not_a_zip(input, e))?;
-    let mut content = Vec::new();
-    file.read_to_end(&mut content).map_err(|e| Error::entry(input, name, format!("cannot be read: {e}")))?;
-    Ok(Some(content))
 }
 
 /// True when the archive has a non-directory entry with this exact name (how SOFAArk finds markers).

@@ -167,12 +167,12 @@ fn build(
 ) -> Result<SplitAnalysis> {
     // Libraries: which packages each provides (classes reference libraries through their package),
     // and its coordinates when it carries exactly one pom.properties.
-    let mut libraries: Vec<(String, Option<Coordinates>, Option<Archive<'_>>)> = Vec::new();
+    let mut libraries: Vec<Library<'_>> = Vec::new();
     let mut package_library: BTreeMap<String, u32> = BTreeMap::new();
     for lib in request_libraries {
         progress.report("split library", &lib.origin);
         match jar_read::open(&lib.origin, &lib.content) {
-            Ok(mut archive) => {
+            Ok(archive) => {
                 let li = libraries.len() as u32;
                 let mut poms = Vec::new();
                 for name in archive.file_names().filter_map(Result::ok) {
@@ -183,12 +183,13 @@ fn build(
                     }
                 }
                 // A jar may carry the pom.properties of what it shades: prefer the one its file is named after.
-                let mut found: Vec<Coordinates> = poms.iter().filter_map(|p| read_entry(&mut archive, p).and_then(|b| pom_properties(&b))).collect();
+                let mut library = Library { name: lib.name.clone(), coordinates: None, archive, bytes: &lib.content };
+                let mut found: Vec<Coordinates> = poms.iter().filter_map(|p| library.entry(p).and_then(|b| pom_properties(&b))).collect();
                 if found.len() > 1 {
                     found.retain(|c| lib.name == format!("{}-{}", c.artifact_id, c.version));
                 }
-                let coordinates = if found.len() == 1 { found.pop() } else { None };
-                libraries.push((lib.name.clone(), coordinates, Some(archive)));
+                library.coordinates = if found.len() == 1 { found.pop() } else { None };
+                libraries.push(library);
             }
             Err(e) => diagnostics.push(diag(Severity::Warning, "corrupt-jar", format!("skipped a library that is not a readable jar: {e}"), lib.origin.clone())),
         }
@@ -515,7 +516,7 @@ fn build(
             bean: node_bean[i].clone(),
         });
     }
-    for (name, _, _) in &libraries {
+    for Library { name, .. } in &libraries {
         nodes.push(SplitNode { id: format!("l:{name}"), kind: NodeKind::Library, name: name.clone(), package: None, bundle: None, entry: None, bean: None });
     }
     for p in packages.keys() {
@@ -526,9 +527,9 @@ fn build(
     nodes.dedup_by(|a, b| a.id == b.id);
 
     // Edges: per class, merged by target (strongest kind, summed weight); targets sort as their ids.
-    let target_id = |t: u32| if (t as usize) < n { class_id(t) } else { format!("l:{}", libraries[t as usize - n].0) };
+    let target_id = |t: u32| if (t as usize) < n { class_id(t) } else { format!("l:{}", libraries[t as usize - n].name) };
     let mut lib_order: Vec<usize> = (0..libraries.len()).collect();
-    lib_order.sort_by(|&a, &b| libraries[a].0.cmp(&libraries[b].0));
+    lib_order.sort_by(|&a, &b| libraries[a].name.cmp(&libraries[b].name));
     let mut lib_rank = vec![0u32; libraries.len()];
     for (rank, &l) in lib_order.iter().enumerate() {
         lib_rank[l] = rank as u32;
@@ -556,7 +557,7 @@ fn build(
         let id = format!("b:{}", b.name);
         bundles.entry(id.clone()).or_insert(BundleInfo { id, project_dir: b.project_dir.clone(), coordinates: b.coordinates.clone() });
     }
-    let mut libs: Vec<LibraryInfo> = libraries.iter().map(|(name, c, _)| LibraryInfo { id: format!("l:{name}"), coordinates: c.clone() }).collect();
+    let mut libs: Vec<LibraryInfo> = libraries.iter().map(|l| LibraryInfo { id: format!("l:{}", l.name), coordinates: l.coordinates.clone() }).collect();
     libs.sort_by(|a, b| a.id.cmp(&b.id));
     libs.dedup_by(|a, b| a.id == b.id);
     diagnostics.sort_by(|a, b| (&a.subject, &a.code, &a.message).cmp(&(&b.subject, &b.code, &b.message)));
@@ -673,7 +674,7 @@ struct MetaAnnotations<'a, 'b> {
     index: &'a ClassIndex<'a>,
     classes: &'a [AppClass],
     package_library: &'a BTreeMap<String, u32>,
-    libraries: &'a mut Vec<(String, Option<Coordinates>, Option<Archive<'b>>)>,
+    libraries: &'a mut [Library<'b>],
 }
 
 impl MetaAnnotations<'_, '_> {
@@ -731,8 +732,7 @@ impl MetaAnnotations<'_, '_> {
 
     fn library_annotations(&mut self, annotation: &str) -> Vec<String> {
         let Some(&l) = self.package_library.get(internal_package(annotation)) else { return Vec::new() };
-        let Some(archive) = self.libraries[l as usize].2.as_mut() else { return Vec::new() };
-        let Some(bytes) = read_entry(archive, &format!("{annotation}.class")) else { return Vec::new() };
+        let Some(bytes) = self.libraries[l as usize].entry(&format!("{annotation}.class")) else { return Vec::new() };
         crate::classfile::facts::class_annotations(&bytes).map(|list| list.into_iter().map(|a| a.ty).collect()).unwrap_or_default()
     }
 }
@@ -792,8 +792,21 @@ fn rank(st: Stereotype) -> u8 {
     }
 }
 
-fn read_entry(archive: &mut Archive<'_>, name: &str) -> Option<Vec<u8>> {
-    jar_read::read_entry("", archive, name).ok().flatten()
+/// A dependency jar of the app, opened.
+struct Library<'a> {
+    name: String,
+    coordinates: Option<Coordinates>,
+    archive: Archive<'a>,
+    /// What `archive` was opened on.
+    bytes: &'a [u8],
+}
+
+impl Library<'_> {
+    /// An entry's bytes, when the jar has it and it can be read.
+    fn entry(&mut self, name: &str) -> Option<Vec<u8>> {
+        let index = self.archive.index_for_name(name)?;
+        jar_read::entry_data(&mut self.archive, self.bytes, index).ok()
+    }
 }
 
 /// `groupId`, `artifactId`, `version` of a `pom.properties`.
