@@ -184,17 +184,44 @@ impl ComponentEngine {
         (store, stderr, last)
     }
 
+    /// A call of one of the world's exports on a fresh instance.
     fn call<P, R>(&self, name: &str, params: P, progress: ProgressFn, files: Readable) -> Result<Answer<R>>
+    where
+        P: wasmtime::component::ComponentNamedList + wasmtime::component::Lower,
+        R: wasmtime::component::ComponentType + wasmtime::component::Lift + Send + Sync + 'static,
+    {
+        let lookup = |instance: &Instance, store: &mut Store<State>| {
+            instance
+                .get_typed_func::<P, (std::result::Result<R, PackError>,)>(store, name)
+                .map_err(anyhow::Error::from)
+                .with_context(|| format!("the core component has no export `{name}` of the expected type"))
+        };
+        self.call_with(lookup, params, progress, files)
+    }
+
+    /// A call of a function of the `split` interface on a fresh instance.
+    fn call_split<P, R>(&self, name: &str, params: P, progress: ProgressFn) -> Result<Answer<R>>
+    where
+        P: wasmtime::component::ComponentNamedList + wasmtime::component::Lower,
+        R: wasmtime::component::ComponentType + wasmtime::component::Lift + Send + Sync + 'static,
+    {
+        self.call_with(|instance, store| split_func(instance, store, name), params, progress, Readable::default())
+    }
+
+    fn call_with<P, R>(
+        &self,
+        lookup: impl FnOnce(&Instance, &mut Store<State>) -> Result<wasmtime::component::TypedFunc<P, (std::result::Result<R, PackError>,)>>,
+        params: P,
+        progress: ProgressFn,
+        files: Readable,
+    ) -> Result<Answer<R>>
     where
         P: wasmtime::component::ComponentNamedList + wasmtime::component::Lower,
         R: wasmtime::component::ComponentType + wasmtime::component::Lift + Send + Sync + 'static,
     {
         let (mut store, stderr, last) = self.store(progress, files);
         let instance = self.pre.instantiate(&mut store).map_err(anyhow::Error::from)?;
-        let func = instance
-            .get_typed_func::<P, (std::result::Result<R, PackError>,)>(&mut store, name)
-            .map_err(anyhow::Error::from)
-            .with_context(|| format!("the core component has no export `{name}` of the expected type"))?;
+        let func = lookup(&instance, &mut store)?;
         match func.call(&mut store, params) {
             Ok((answer,)) => Ok(Ok(answer)),
             Err(trap) => Ok(Err(crash(&stderr, &last, trap))),
@@ -220,9 +247,9 @@ impl Engine {
     /// component instance) while the analyzer reads the classes of the last: inflating was a third of
     /// the analysis. The analysis is the same either way.
     pub fn split_analyze(&self, request: &AnalyzeRequest, progress: ProgressFn) -> Result<Answer<SplitAnalysis>> {
-        let jars = request.bundles.iter().filter(|b| matches!(b.content, ModuleContent::Jar(_))).count();
+        let has_jar = request.bundles.iter().any(|b| matches!(b.content, ModuleContent::Jar(_)));
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if jars == 0 || request.bundles.len() < 2 || cores < 2 {
+        if !has_jar || request.bundles.len() < 2 || cores < 2 {
             return self.split_analyze_at_once(request, progress);
         }
         std::thread::scope(|scope| {
@@ -252,8 +279,14 @@ impl Engine {
                             Ok(e) => e,
                             Err(crash) => return Ok(Err(crash)),
                         };
-                        let head = SplitBundle { content: ModuleContent::Files(files), ..bundle_head(bundle) };
-                        analyzer.add(&head, &diagnostics)?
+                        let expanded = SplitBundle {
+                            name: bundle.name.clone(),
+                            origin: bundle.origin.clone(),
+                            content: ModuleContent::Files(files),
+                            project_dir: bundle.project_dir.clone(),
+                            coordinates: bundle.coordinates.clone(),
+                        };
+                        analyzer.add(&expanded, &diagnostics)?
                     }
                     ModuleContent::Files(_) => analyzer.add(bundle, &[])?,
                 };
@@ -269,15 +302,7 @@ impl Engine {
     fn split_analyze_at_once(&self, request: &AnalyzeRequest, progress: ProgressFn) -> Result<Answer<SplitAnalysis>> {
         match self {
             Engine::Native => Ok(Ok(arkpack_core::split::analyze(request, &mut Native(progress, Readable::default())).map_err(|e| e.to_model()))),
-            Engine::Component(c) => {
-                let (mut store, stderr, last) = c.store(progress, Readable::default());
-                let instance = c.pre.instantiate(&mut store).map_err(anyhow::Error::from)?;
-                let func = split_func::<(&AnalyzeRequest,), (std::result::Result<SplitAnalysis, PackError>,)>(&instance, &mut store, "analyze")?;
-                match func.call(&mut store, (request,)) {
-                    Ok((answer,)) => Ok(Ok(answer)),
-                    Err(trap) => Ok(Err(crash(&stderr, &last, trap))),
-                }
-            }
+            Engine::Component(c) => c.call_split("analyze", (request,), progress),
         }
     }
 
@@ -309,15 +334,7 @@ impl Engine {
     pub fn split_rewrite_injections(&self, source: &str, injections: &[InjectionChange]) -> Result<Answer<SourceRewrite>> {
         match self {
             Engine::Native => Ok(Ok(arkpack_core::split::rewrite_injections(source, injections).map_err(|e| e.to_model()))),
-            Engine::Component(c) => {
-                let (mut store, stderr, last) = c.store(Box::new(|_, _| {}), Readable::default());
-                let instance = c.pre.instantiate(&mut store).map_err(anyhow::Error::from)?;
-                let func = split_func::<(&str, &[InjectionChange]), (std::result::Result<SourceRewrite, PackError>,)>(&instance, &mut store, "rewrite-injections")?;
-                match func.call(&mut store, (source, injections)) {
-                    Ok((answer,)) => Ok(Ok(answer)),
-                    Err(trap) => Ok(Err(crash(&stderr, &last, trap))),
-                }
-            }
+            Engine::Component(c) => c.call_split("rewrite-injections", (source, injections), Box::new(|_, _| {})),
         }
     }
 
@@ -334,11 +351,6 @@ impl Engine {
             }
         }
     }
-}
-
-/// A bundle's name, origin, folder and coordinates, with no content.
-fn bundle_head(bundle: &SplitBundle) -> SplitBundle {
-    SplitBundle { name: bundle.name.clone(), origin: bundle.origin.clone(), content: ModuleContent::Files(Vec::new()), project_dir: bundle.project_dir.clone(), coordinates: bundle.coordinates.clone() }
 }
 
 /// Expands jar bundles for an [`Analyzer`]: the core natively, or one component instance for all of them.
