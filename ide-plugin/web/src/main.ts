@@ -323,7 +323,7 @@ class App {
       const answer = await this.api.suggest(seeds);
       this.suggestions.render(answer.candidates);
     } catch (e) {
-      this.suggestions.busy('failed');
+      this.suggestions.failed('failed');
       this.showError(e);
     }
   }

@@ -177,11 +177,20 @@ export class SuggestionsPanel {
     private readonly actions: SuggestionActions,
   ) {}
 
+  // aria-busy tells assistive tools, and tests, that an answer is on its way: the "asking" line
+  // must not be read as the answer.
   busy(text: string): void {
+    this.root.setAttribute('aria-busy', 'true');
+    this.root.replaceChildren(el('p', { class: 'muted' }, text));
+  }
+
+  failed(text: string): void {
+    this.root.setAttribute('aria-busy', 'false');
     this.root.replaceChildren(el('p', { class: 'muted' }, text));
   }
 
   render(candidates: Candidate[]): void {
+    this.root.setAttribute('aria-busy', 'false');
     if (candidates.length === 0) {
       this.root.replaceChildren(el('p', { class: 'muted' }, 'No candidate found.'));
       return;

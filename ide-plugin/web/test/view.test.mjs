@@ -342,8 +342,17 @@ test('small app: move, colours, metrics, undo, redo, export, suggestions, search
     const seeds = [pkgClasses[0]];
     const expected = (await api(server.base, '/api/suggest', { seeds })).json;
     await page.evaluate((ids) => window.arkpackView.select(ids), seeds);
+    // The answer is held back a moment, as a loaded server would: the panel must say it is asking,
+    // and only aria-busy="false" marks the answer (a CI run once read the "asking" line as one).
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/api/suggest', async (route) => { await held; await route.continue(); });
     await page.click('#suggest');
-    await page.waitForSelector('#suggestions .candidate, #suggestions p');
+    await page.waitForSelector('#suggestions[aria-busy="true"]');
+    assert.equal(await page.locator('#suggestions .candidate').count(), 0, 'no candidate shown while asking');
+    release();
+    await page.waitForSelector('#suggestions[aria-busy="false"]');
+    await page.unroute('**/api/suggest');
     const names = await page.$$eval('#suggestions .candidate', (els) => els.map((e) => e.dataset.candidate));
     assert.deepEqual(names, expected.candidates.map((c) => c.name));
     if (expected.candidates.length === 0) return;
