@@ -286,9 +286,16 @@ test('small app: move, colours, metrics, undo, redo, export, suggestions, search
     }
     const at = await page.evaluate((id) => window.arkpackView.graphPosition(id), pkgClasses[0]);
     await page.mouse.move(at.x, at.y);
-    await page.waitForSelector('#tooltip:not([hidden])');
+    // Waits for this class's tooltip: one left open by an earlier gesture must not pass for it.
+    const reason = moved.status[pkgClasses[0]].reason;
+    const shown = await page
+      .waitForFunction((r) => {
+        const tip = document.querySelector('#tooltip');
+        return !tip.hidden && tip.textContent.includes(r);
+      }, reason, { timeout: 10_000 })
+      .then(() => true, () => false);
     const tip = await page.textContent('#tooltip');
-    assert.ok(tip.includes(moved.status[pkgClasses[0]].reason), `tooltip shows the server's reason: ${tip}`);
+    assert.ok(shown, `tooltip shows the server's reason "${reason}": ${tip}`);
     await shot(page, '03-expanded-tooltip');
   });
 
