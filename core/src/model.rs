@@ -937,6 +937,16 @@ pub struct Injection {
 });
 
 wit!(record
+/// A Spring application event one class publishes and another listens to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventLink {
+    pub publisher: String,
+    pub listener: String,
+    pub event: String,
+});
+
+wit!(record
 /// Where a class's source file lives, relative to its bundle's source root.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -998,6 +1008,9 @@ pub struct SplitAnalysis {
     pub unknowns: Vec<Unknown>,
     pub diagnostics: Vec<SplitDiagnostic>,
     pub injections: Vec<Injection>,
+    /// Absent from analyses written before events were read.
+    #[serde(default)]
+    pub events: Vec<EventLink>,
     pub sources: Vec<ClassSource>,
     pub resources: Vec<ResourceFile>,
     pub bundles: Vec<BundleInfo>,
@@ -1055,6 +1068,7 @@ wit!(record
 pub struct Verification {
     pub ok: bool,
     pub problems: Vec<String>,
+    pub warnings: Vec<String>,
 });
 
 wit!(record
@@ -1172,6 +1186,9 @@ pub struct SplitPlan {
     pub base_keeps: Vec<String>,
     pub metrics: Metrics,
     pub problems: Vec<String>,
+    /// Absent from plans written before warnings were given.
+    #[serde(default)]
+    pub warnings: Vec<String>,
 });
 
 wit!(enum

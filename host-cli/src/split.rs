@@ -501,6 +501,10 @@ pub fn apply(plan_path: &Path, project: &Path, write: bool, force: bool, rewrite
     for inj in plan.injections.iter().filter(|i| !done.contains(&(i.node.clone(), i.member.clone()))) {
         println!("to do by hand: {} `{}` takes bean `{}` from the base ({}): {}", inj.node, inj.member, inj.bean, inj.provider, inj.change);
     }
+    // Not refused like problems: the module loads, but these flows change; the user decides.
+    for w in &plan.warnings {
+        println!("warning: {w}");
+    }
     if !write {
         println!("dry run: nothing changed; pass --write to apply");
     }

@@ -69,6 +69,8 @@ fn plan_apply_and_build_the_orders_module() {
     let dry = ok(arkpack(&["split", "apply", "--plan", p, "--project", d]));
     assert!(dry.contains("would move app/src/main/java/com/acme/orders/OrderService.java -> orders-module/src/main/java/com/acme/orders/OrderService.java"), "{dry}");
     assert!(dry.contains("would add <module>orders-module</module> to pom.xml"));
+    // A warning does not stop apply; it is said.
+    assert!(dry.contains("warning: module class com.acme.orders.OrderService publishes com.acme.common.OrderPlaced, which base class com.acme.payments.PaymentListener listens to"), "{dry}");
     assert!(!dir.join("orders-module").exists() && service.exists());
 
     ok(arkpack(&["split", "apply", "--plan", p, "--project", d, "--write"]));

@@ -13,7 +13,8 @@
   4. starts the base with `java -jar` on free loopback ports (tests/e2e/run_e2e.py's Base), installs the
      module jar through arklet, POSTs /orders-module/orders through the base's Tomcat: the module's
      OrderService places an order with the base's UserService, PaymentService and IdGenerator (injected
-     with @AutowiredFromBase, as apply rewrote them) and its own MyBatis mapper over the base's DataSource;
+     with @AutowiredFromBase, as apply rewrote them) and its own MyBatis mapper over the base's DataSource,
+     and publishes OrderPlaced, which the base's PaymentListener does not hear (the plan's warning);
      uninstalls it, installs it again (the order ids go on: the id generator is the base's bean, not the
      module's), uninstalls it; on failure prints the base's log tails.
 
@@ -49,6 +50,10 @@ WORK = os.path.join(HERE, "target")
 SHOP = os.path.join(WORK, "shop")  # pom.xml's first module
 RUN = os.path.join(WORK, "run")
 MODULE, VERSION, CONTEXT = "orders-module", "1.0.0", "orders-module"
+# OrderService publishes OrderPlaced, PaymentListener (left in the base) listens to it: checked at run time below.
+LOST_EVENT = ("module class com.acme.orders.OrderService publishes com.acme.common.OrderPlaced, which base class "
+              "com.acme.payments.PaymentListener listens to: after the split it no longer receives it (Spring events "
+              "stay inside the publisher's context and its parents, and a module's context is not a child of the base's)")
 BIZ_JAR = os.path.join(SHOP, MODULE, "target", f"{MODULE}-{VERSION}-ark-biz.jar")
 BASE_JAR = os.path.join(HERE, "base", "target", "e2e-split-base.jar")
 SERVICE = os.path.join(MODULE, "src", "main", "java", "com", "acme", "orders", "OrderService.java")
@@ -110,6 +115,7 @@ def carve():
     with open(plan_path, encoding="utf-8") as f:
         plan = json.load(f)
     check(plan["problems"] == [], "the plan has no verify problems")
+    check(plan["warnings"] == [LOST_EVENT], f"the plan warns that the base's PaymentListener no longer hears of orders: {plan['warnings']}")
     injected = sorted(f"{i['member']}<-{i['bean']}" for i in plan["injections"])
     check(injected == ["ids<-idGenerator", "payments<-paymentService", "userService<-userServiceImpl"],
           f"the plan lists the three beans OrderService takes from the base: {injected}")
@@ -124,6 +130,7 @@ def carve():
             f"would change {SERVICE.replace(os.sep, '/')}: OrderService.payments: @Autowired @Qualifier(\"paymentService\") → "
             "@AutowiredFromBase(name = \"paymentService\")",
             f"would change {SERVICE.replace(os.sep, '/')}: OrderService.ids: @Autowired → @AutowiredFromBase"]
+    check(f"warning: {LOST_EVENT}" in dry.splitlines(), "the dry run says the warning")
     check(all(w in dry.splitlines() for w in want) and "to do by hand" not in dry,
           "the dry run names the three injections it would change, and leaves nothing to do by hand")
     check(git("status", "--porcelain") == "" and not os.path.exists(os.path.join(SHOP, MODULE)),
@@ -222,7 +229,12 @@ def run_base():
         order(web, "1")
         order(web, "2")
         with open(base.log_path, encoding="utf-8", errors="replace") as f:
-            injected = sorted(set(INJECTED.findall(f.read())))
+            base_log = f.read()
+        injected = sorted(set(INJECTED.findall(base_log)))
+        # The plan's warning, seen at run time: the base's listener is alive, and Spring delivers events
+        # synchronously (before the answer), yet it heard of neither order the module placed.
+        check("payments: listening for placed orders" in base_log and "payments: heard of order" not in base_log,
+              "as the plan warned, the base's PaymentListener (alive) did not hear of the orders the module placed")
         check(injected == [("com.acme.common.IdGenerator", "ids"), ("com.acme.payments.PaymentService", "payments"),
                            ("com.acme.users.UserService", "userService")],
               f"Koupleless injected the base's beans into the module's OrderService: {injected}")

@@ -1,7 +1,8 @@
 //! `arkpack split` on a real Spring monolith (tests/fixtures/split-monolith, compiled by its build.sh
 //! with javac against Spring, MyBatis and javax.annotation jars from the local Maven repository):
 //! the bean edges, entry points and unknowns recovered from bytecode, colours and closure, the
-//! planted base → module reference `verify` must catch, suggestions, and a corrupt class and jar.
+//! planted base → module reference `verify` must catch, the Spring event it warns about,
+//! suggestions, and a corrupt class and jar.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -165,6 +166,80 @@ fn verify_catches_the_planted_base_to_module_reference() {
 }
 
 #[test]
+fn an_event_the_split_keeps_from_its_listener_is_a_warning() {
+    let a = analysis();
+    let links: Vec<(&str, &str, &str)> = a.events.iter().map(|e| (e.publisher.as_str(), e.listener.as_str(), e.event.as_str())).collect();
+    assert_eq!(links, [("c:com.acme.orders.OrderService", "c:com.acme.payments.PaymentListener", "com.acme.common.OrderPlaced")]);
+    let s = Session::new(a.clone());
+    let lost = |publisher: &str, listener: &str| {
+        format!("{publisher} publishes com.acme.common.OrderPlaced, which {listener} listens to: after the split it no longer receives it (Spring events stay inside the publisher's context and its parents, and a module's context is not a child of the base's)")
+    };
+    // Orders leave, payments stay: the split is sound, but the base no longer hears of new orders.
+    let e = s.evaluate(&ids(&["p:com.acme.orders", "p:com.acme.audit"])).unwrap();
+    assert!(e.verify.ok, "a lost event is no verify problem: {:?}", e.verify.problems);
+    assert_eq!(e.verify.warnings, [lost("module class com.acme.orders.OrderService", "base class com.acme.payments.PaymentListener")]);
+    // The other way round, and both together.
+    let e = s.evaluate(&ids(&["p:com.acme.payments"])).unwrap();
+    assert_eq!(e.verify.warnings, [lost("base class com.acme.orders.OrderService", "module class com.acme.payments.PaymentListener")]);
+    let e = s.evaluate(&ids(&["p:com.acme.orders", "p:com.acme.audit", "p:com.acme.payments"])).unwrap();
+    assert_eq!(e.verify.warnings, Vec::<String>::new());
+}
+
+/// Listeners of every form Spring offers, compiled with javac against the fixture's spring-context.
+#[test]
+fn event_listeners_are_found_by_parameter_annotation_signature_and_supertype() {
+    let dir = std::env::temp_dir().join(format!("arkpack-split-events-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (src, out) = (dir.join("src/ev"), dir.join("classes"));
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    let ctx = "org.springframework.context";
+    let sources = [
+        ("BaseEvent", "public class BaseEvent {}".to_string()),
+        ("Shipped", "public class Shipped extends BaseEvent {}".into()),
+        ("Audited", "public interface Audited {}".into()),
+        ("Cancelled", "public class Cancelled implements Audited {}".into()),
+        ("Tick", format!("public class Tick extends {ctx}.ApplicationEvent {{ public Tick(Object s) {{ super(s); }} }}")),
+        ("Ping", "public class Ping {}".into()),
+        (
+            "Publisher",
+            format!("public class Publisher {{ {ctx}.ApplicationEventPublisher events; void go() {{ events.publishEvent(new Shipped()); events.publishEvent(new Cancelled()); events.publishEvent(new Tick(this)); }} }}"),
+        ),
+        // Constructs an event but publishes nothing.
+        ("Builder", "public class Builder { Object make() { return new Shipped(); } }".into()),
+        // Listens to what it publishes itself: no link.
+        ("SelfListener", format!("public class SelfListener {{ {ctx}.ApplicationEventPublisher events; void go() {{ events.publishEvent(new Ping()); }} @{ctx}.event.EventListener void on(Ping p) {{}} }}")),
+        ("BaseListener", format!("public class BaseListener {{ @{ctx}.event.EventListener void on(BaseEvent e) {{}} }}")),
+        ("ClassesListener", format!("public class ClassesListener {{ @{ctx}.event.EventListener(classes = {{Cancelled.class}}) void on() {{}} }}")),
+        ("InterfaceListener", format!("public class InterfaceListener {{ @{ctx}.event.EventListener(Audited.class) void on(Object o) {{}} }}")),
+        ("TypedListener", format!("public class TypedListener implements {ctx}.ApplicationListener<Tick> {{ public void onApplicationEvent(Tick t) {{}} }}")),
+        // An interface is no listening bean.
+        ("TickListener", format!("public interface TickListener extends {ctx}.ApplicationListener<Tick> {{}}")),
+    ];
+    let mut javac = std::process::Command::new("javac");
+    javac.args(["-nowarn", "--release", "8", "-d"]).arg(&out).arg("-cp").arg(built().join("app/target/dependency/spring-context-5.3.30.jar"));
+    for (name, body) in &sources {
+        let file = src.join(format!("{name}.java"));
+        std::fs::write(&file, format!("package ev;\n{body}\n")).unwrap();
+        javac.arg(file);
+    }
+    assert!(javac.status().expect("javac runs").success(), "javac failed on the event sources");
+    let bundle = SplitBundle { name: "events".into(), origin: "classes".into(), content: ModuleContent::Files(arkpack_tests::files_under(&out)), project_dir: None, coordinates: None };
+    let a = analyze(&AnalyzeRequest { bundles: vec![bundle], libraries: Vec::new() }, &mut NoProgress).unwrap();
+    let links: Vec<String> = a.events.iter().map(|e| format!("{} -> {}: {}", e.publisher, e.listener, e.event)).collect();
+    assert_eq!(
+        links,
+        [
+            "c:ev.Publisher -> c:ev.BaseListener: ev.Shipped",
+            "c:ev.Publisher -> c:ev.ClassesListener: ev.Cancelled",
+            "c:ev.Publisher -> c:ev.InterfaceListener: ev.Cancelled",
+            "c:ev.Publisher -> c:ev.TypedListener: ev.Tick",
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn suggestions_recover_the_domains() {
     let s = Session::new(analysis().clone());
     let seeded = s.suggest(Some(&ids(&["c:com.acme.orders.OrderController", "c:com.acme.users.UserController", "c:com.acme.payments.PaymentController"]))).unwrap();
@@ -279,6 +354,7 @@ fn the_plan_moves_sources_and_resources_and_writes_a_pom() {
     let s = Session::new(analysis().clone());
     let plan = s.plan(&ids(&["p:com.acme.orders", "p:com.acme.audit"]), "orders-module").unwrap();
     assert_eq!(plan.problems, Vec::<String>::new());
+    assert_eq!(plan.warnings.len(), 1, "payments, left in the base, no longer hear of new orders: {:?}", plan.warnings);
     let moves: Vec<(&str, &str)> = plan.moves.iter().map(|m| (m.from.as_str(), m.to.as_str())).collect();
     assert_eq!(moves[0], ("app/src/main/java/com/acme/audit/AuditLog.java", "orders-module/src/main/java/com/acme/audit/AuditLog.java"));
     assert_eq!(moves.len(), 6);

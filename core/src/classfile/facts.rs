@@ -4,18 +4,26 @@
 
 use super::names::Names;
 
-/// An annotation: its type (internal name) and the string values of its elements.
+/// An annotation: its type (internal name) and the string and class values of its elements.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ann {
     pub ty: String,
     /// Element name → its string values (a single string, or the strings of an array).
     pub values: Vec<(String, Vec<String>)>,
+    /// Element name → its class values as internal names (`@EventListener(classes = ...)`), kept
+    /// apart so that a class never passes for a bean name.
+    pub classes: Vec<(String, Vec<String>)>,
 }
 
 impl Ann {
     /// The first non-empty string of an element.
     pub fn string(&self, element: &str) -> Option<&str> {
         self.values.iter().find(|(n, _)| n == element).and_then(|(_, v)| v.iter().find(|s| !s.is_empty())).map(String::as_str)
+    }
+
+    /// The class values of an element.
+    pub fn classes<'a>(&'a self, element: &'a str) -> impl Iterator<Item = &'a str> {
+        self.classes.iter().filter(move |(n, _)| n == element).flat_map(|(_, v)| v.iter().map(String::as_str))
     }
 }
 
@@ -48,6 +56,13 @@ pub struct ClassFacts {
     pub calls: Vec<u32>,
     /// It names a method called `registerBean` or `registerBeanDefinition` (programmatic beans).
     pub registers_beans: bool,
+    /// It names a method called `publishEvent` (Spring's `ApplicationEventPublisher`).
+    pub publishes_events: bool,
+    /// When it publishes events: the classes whose constructors it names, numbered like `refs`
+    /// (the events it may publish); empty otherwise.
+    pub constructs: Vec<u32>,
+    /// The class's generic signature (`Signature` attribute), if it has one.
+    pub signature: Option<String>,
     pub super_class: Option<String>,
     pub interfaces: Vec<String>,
     pub is_interface: bool,

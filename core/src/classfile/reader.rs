@@ -151,6 +151,7 @@ struct Parts<'a> {
     super_class: Option<Cow<'a, str>>,
     interfaces: Vec<Cow<'a, str>>,
     source_file: Option<Cow<'a, str>>,
+    signature: Option<Cow<'a, str>>,
     annotations: Vec<Ann>,
     fields: Vec<Member>,
     methods: Vec<Member>,
@@ -186,6 +187,10 @@ pub fn facts(bytes: &[u8], names: &mut Names) -> Result<ClassFacts, String> {
         refs: numbered(&found.refs, id, names),
         calls: numbered(&found.calls, id, names),
         registers_beans: found.registers_beans,
+        // Only a publisher's constructors are kept: they are what it may publish.
+        constructs: if found.publishes_events { numbered(&found.constructs, id, names) } else { Vec::new() },
+        publishes_events: found.publishes_events,
+        signature: p.signature.map(Cow::into_owned),
         name: found.name.into_owned(),
         id,
         super_class: p.super_class.map(Cow::into_owned),
@@ -211,6 +216,9 @@ struct Found<'a> {
     refs: Vec<Cow<'a, str>>,
     calls: Vec<Cow<'a, str>>,
     registers_beans: bool,
+    /// The classes whose constructors it names.
+    constructs: Vec<Cow<'a, str>>,
+    publishes_events: bool,
 }
 
 impl Found<'_> {
@@ -231,17 +239,24 @@ fn read(bytes: &[u8], want: Want) -> Result<(Found<'_>, Parts<'_>), String> {
     let mut refs = Refs { names: Vec::new(), read: vec![false; pool.0.len()] };
     let mut calls: Vec<Cow<'_, str>> = Vec::new();
     let mut registers_beans = false;
+    let mut constructs: Vec<Cow<'_, str>> = Vec::new();
+    let mut publishes_events = false;
     for constant in &pool.0 {
         match *constant {
             Constant::Class(n) => class_or_array(pool.utf8(n)?, &mut refs.names),
             Constant::Method(class, nt) => {
                 let owner = pool.class(class)?;
-                if !owner.starts_with('[') {
-                    calls.push(owner);
-                }
+                let array = owner.starts_with('[');
                 if let Some(Constant::NameAndType(name, _)) = pool.0.get(nt as usize) {
                     let name = pool.str(*name)?;
                     registers_beans |= name == "registerBean" || name == "registerBeanDefinition";
+                    publishes_events |= name == "publishEvent";
+                    if name == "<init>" && !array {
+                        constructs.push(owner.clone());
+                    }
+                }
+                if !array {
+                    calls.push(owner);
                 }
             }
             Constant::NameAndType(_, d) | Constant::MethodType(d) => refs.descriptor(&pool, d)?,
@@ -259,7 +274,7 @@ fn read(bytes: &[u8], want: Want) -> Result<(Found<'_>, Parts<'_>), String> {
     }
     // Supertypes are class constants, already among the references.
 
-    let mut parts = Parts { access, super_class, interfaces, source_file: None, annotations: Vec::new(), fields: Vec::new(), methods: Vec::new() };
+    let mut parts = Parts { access, super_class, interfaces, source_file: None, signature: None, annotations: Vec::new(), fields: Vec::new(), methods: Vec::new() };
     for kind in [MemberKind::Field, MemberKind::Method] {
         for _ in 0..r.u16()? {
             let flags = r.u16()?;
@@ -284,8 +299,9 @@ fn read(bytes: &[u8], want: Want) -> Result<(Found<'_>, Parts<'_>), String> {
     read_attributes(&mut r, &pool, want, &mut refs, &mut found)?;
     parts.annotations = found.annotations;
     parts.source_file = found.source_file;
+    parts.signature = found.signature;
 
-    Ok((Found { name, refs: refs.names, calls, registers_beans }, parts))
+    Ok((Found { name, refs: refs.names, calls, registers_beans, constructs, publishes_events }, parts))
 }
 
 /// The names a class references, as they are met.
@@ -347,6 +363,8 @@ struct Attributes<'a> {
     /// synthetic parameters); `None` when there is no parameter annotation attribute.
     params: Option<Vec<Vec<Ann>>>,
     source_file: Option<Cow<'a, str>>,
+    /// The generic signature (read for the class; a member's is only scanned for references).
+    signature: Option<Cow<'a, str>>,
 }
 
 impl Attributes<'_> {
@@ -382,7 +400,11 @@ fn read_attributes<'a>(r: &mut Reader<'a>, pool: &Pool<'a>, want: Want, refs: &m
                     }
                 }
             }
-            "Signature" => refs.descriptor(pool, b.u16()?)?,
+            "Signature" => {
+                let index = b.u16()?;
+                refs.descriptor(pool, index)?;
+                found.signature = Some(pool.utf8(index)?);
+            }
             "Exceptions" => {
                 for _ in 0..b.u16()? {
                     class_or_array(pool.class(b.u16()?)?, &mut refs.names);
@@ -416,33 +438,43 @@ fn annotation<'a>(r: &mut Reader<'a>, pool: &Pool<'a>, refs: &mut Refs<'a>, dept
     let index = r.u16()?;
     let ty = object_type(&pool.utf8(index)?).map(str::to_string).unwrap_or_default();
     refs.descriptor(pool, index)?;
-    let mut values = Vec::new();
+    let (mut values, mut classes) = (Vec::new(), Vec::new());
     for _ in 0..r.u16()? {
         let element = pool.utf8(r.u16()?)?;
-        let mut strings = Vec::new();
-        let kind = element_value(r, pool, refs, depth, &mut Some(&mut strings))?;
+        let mut found = ElementValues::default();
+        let kind = element_value(r, pool, refs, depth, &mut Some(&mut found))?;
+        if !found.classes.is_empty() {
+            classes.push((element.to_string(), found.classes));
+        }
         if kind == b's' || kind == b'[' {
-            values.push((element.into_owned(), strings));
+            values.push((element.into_owned(), found.strings));
         }
     }
-    Ok(Ann { ty, values })
+    Ok(Ann { ty, values, classes })
 }
 
-/// Reads one element value and returns its tag. String constants go to `strings` (at the top level
-/// and directly inside an array); classes named go to `refs`.
+/// The strings and classes (internal names) of one element value.
+#[derive(Default)]
+struct ElementValues {
+    strings: Vec<String>,
+    classes: Vec<String>,
+}
+
+/// Reads one element value and returns its tag. String and class constants go to `found` (at the
+/// top level and directly inside an array); every class named goes to `refs`.
 fn element_value<'a>(
     r: &mut Reader<'a>,
     pool: &Pool<'a>,
     refs: &mut Refs<'a>,
     depth: u32,
-    strings: &mut Option<&mut Vec<String>>,
+    found: &mut Option<&mut ElementValues>,
 ) -> Result<u8, String> {
     let tag = r.u8()?;
     match tag {
         b's' => {
             let s = pool.utf8(r.u16()?)?;
-            if let Some(out) = strings {
-                out.push(s.into_owned());
+            if let Some(out) = found {
+                out.strings.push(s.into_owned());
             }
         }
         b'B' | b'C' | b'D' | b'F' | b'I' | b'J' | b'S' | b'Z' => {
@@ -452,15 +484,24 @@ fn element_value<'a>(
             refs.descriptor(pool, r.u16()?)?;
             r.u16()?;
         }
-        b'c' => refs.descriptor(pool, r.u16()?)?,
+        b'c' => {
+            let index = r.u16()?;
+            refs.descriptor(pool, index)?;
+            if let Some(out) = found {
+                // `Lcom/acme/E;` → `com/acme/E`; `void.class`, primitives and arrays are no class.
+                if let Some(name) = object_type(&pool.utf8(index)?) {
+                    out.classes.push(name.to_string());
+                }
+            }
+        }
         b'@' => {
             annotation(r, pool, refs, depth + 1)?;
         }
         b'[' => {
             for _ in 0..r.u16()? {
-                // Only strings directly in the array count; a nested array's strings do not.
+                // Only values directly in the array count; a nested array's do not.
                 let nested = r.bytes.get(r.pos) == Some(&b'[');
-                let mut inner = if nested { None } else { strings.as_deref_mut() };
+                let mut inner = if nested { None } else { found.as_deref_mut() };
                 element_value(r, pool, refs, depth + 1, &mut inner)?;
             }
         }

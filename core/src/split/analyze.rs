@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::events;
 use super::spring::{self, direct_stereotype};
 use super::xml;
 use crate::classfile::facts::{facts, Ann, ClassFacts};
@@ -15,7 +16,7 @@ use crate::classfile::names::{compare, Names};
 use crate::classfile::refs::package_of;
 use crate::jar::read::{self as jar_read, Archive};
 use crate::model::{
-    AnalyzeRequest, BeanInfo, BundleInfo, ClassSource, Coordinates, EdgeKind, EntryKind, ExpandedJar, FileEntry, Injection, LibraryInfo,
+    AnalyzeRequest, BeanInfo, BundleInfo, ClassSource, Coordinates, EdgeKind, EntryKind, EventLink, ExpandedJar, FileEntry, Injection, LibraryInfo,
     ModuleContent, NodeKind, ResourceFile, ResourceKind, Severity, SplitAnalysis, SplitBundle, SplitDiagnostic, SplitEdge, SplitLibrary,
     SplitNode, Stereotype, Unknown,
 };
@@ -452,6 +453,14 @@ fn build(
         })
         .collect();
 
+    // Spring events, publisher → listener.
+    let facts: Vec<&ClassFacts> = classes.iter().map(|c| &c.facts).collect();
+    let mut event_links: Vec<EventLink> = events::links(&facts, &symbols, |name| index.get(name).map(|i| i as usize))
+        .into_iter()
+        .map(|(p, l, e)| EventLink { publisher: class_id(p), listener: class_id(l), event: symbols.name(e).replace('/', ".") })
+        .collect();
+    event_links.sort();
+
     // Reference edges: to app classes and, at jar granularity, to libraries (targets n + library).
     let mut library_of = LibraryOf { package_library: &package_library, symbols: &symbols, known: vec![UNASKED; symbols.len()] };
     for (i, c) in classes.iter().enumerate() {
@@ -569,6 +578,7 @@ fn build(
         unknowns: unknowns.into_iter().collect(),
         diagnostics,
         injections,
+        events: event_links,
         sources,
         resources,
         bundles: bundles.into_values().collect(),

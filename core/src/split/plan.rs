@@ -266,6 +266,7 @@ impl Session {
             base_keeps: base_keeps.into_iter().map(|c| self.classes[c as usize].clone()).collect(),
             metrics: evaluation.metrics,
             problems: evaluation.verify.problems,
+            warnings: evaluation.verify.warnings,
         })
     }
 

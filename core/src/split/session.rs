@@ -65,6 +65,8 @@ pub struct Session {
     /// Entry points of any kind.
     pub(crate) entry: Vec<bool>,
     pub(crate) points: Vec<Vec<Point>>,
+    /// Spring events: publisher, listener, the event's dotted name.
+    pub(crate) events: Vec<(u32, u32, String)>,
 }
 
 impl Session {
@@ -118,7 +120,12 @@ impl Session {
                 points[c as usize].push(Point { member: inj.member.clone(), bean: inj.bean.clone(), provider, bean_type: inj.bean_type.clone() });
             }
         }
-        Session { analysis, classes, class_index, package_of, packages, bundle_of, bundles, out, inc, libs, library_ids, application, entry, points }
+        let events = analysis
+            .events
+            .iter()
+            .filter_map(|e| Some((*class_index.get(&e.publisher)?, *class_index.get(&e.listener)?, e.event.clone())))
+            .collect();
+        Session { analysis, classes, class_index, package_of, packages, bundle_of, bundles, out, inc, libs, library_ids, application, entry, points, events }
     }
 
     pub fn analysis(&self) -> &SplitAnalysis {
@@ -324,7 +331,32 @@ impl Session {
         if more > 0 {
             problems.push(format!("... and {more} more"));
         }
-        Verification { ok: problems.is_empty(), problems }
+        Verification { ok: problems.is_empty(), problems, warnings: self.lost_events(sel) }
+    }
+
+    /// A warning per event the split keeps from its listener: Spring delivers an event inside the
+    /// publisher's context and its parents only, and a module's context is not a child of the base's.
+    fn lost_events(&self, sel: &[bool]) -> Vec<String> {
+        let side = |c: u32| if sel[c as usize] { "module" } else { "base" };
+        let mut lost = self.events.iter().filter(|(p, l, _)| sel[*p as usize] != sel[*l as usize]);
+        let mut warnings: Vec<String> = lost
+            .by_ref()
+            .take(MAX_PROBLEMS)
+            .map(|&(p, l, ref event)| {
+                format!(
+                    "{} class {} publishes {event}, which {} class {} listens to: after the split it no longer receives it (Spring events stay inside the publisher's context and its parents, and a module's context is not a child of the base's)",
+                    side(p),
+                    self.name(p),
+                    side(l),
+                    self.name(l)
+                )
+            })
+            .collect();
+        let more = lost.count();
+        if more > 0 {
+            warnings.push(format!("... and {more} more"));
+        }
+        warnings
     }
 
     /// The library ids classes of `sel` (or of the base, `module == false`) reference.

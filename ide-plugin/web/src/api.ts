@@ -56,7 +56,8 @@ export interface Evaluation {
   status: Record<string, Status>;
   closure: string[];
   metrics: Metrics;
-  verify: { ok: boolean; problems: string[] };
+  /** `warnings`: flows the split changes without stopping the module (lost Spring events). */
+  verify: { ok: boolean; problems: string[]; warnings?: string[] };
 }
 
 export interface Candidate {

@@ -143,6 +143,9 @@ export class MetricsPanel {
     const verify = evaluation.verify;
     const problems = verify.problems.slice(0, LIST_LIMIT).map((p) => el('li', {}, p));
     if (verify.problems.length > LIST_LIMIT) problems.push(more(verify.problems.length - LIST_LIMIT));
+    const warned = verify.warnings ?? [];
+    const warnings = warned.slice(0, LIST_LIMIT).map((w) => el('li', {}, w));
+    if (warned.length > LIST_LIMIT) warnings.push(more(warned.length - LIST_LIMIT));
     this.root.replaceChildren(
       el('table', { class: 'metrics' }, ...rows),
       el(
@@ -151,6 +154,12 @@ export class MetricsPanel {
         verify.ok ? '✔ verify: the module can be split as chosen' : `✘ verify: ${verify.problems.length} problem(s)`,
       ),
       el('ul', { class: 'problems' }, ...problems),
+      ...(warned.length === 0
+        ? []
+        : [
+            el('div', { class: 'verify warn', 'data-verify-warnings': String(warned.length) }, `⚠ ${warned.length} warning(s): behaviour changes after the split`),
+            el('ul', { class: 'problems warnings' }, ...warnings),
+          ]),
     );
   }
 
