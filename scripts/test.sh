@@ -35,7 +35,7 @@ host-gradle/test.sh 2>&1 | tee "$log_dir/gradle-host.log"
 echo "== Cross-host conformance (tests/conformance: Maven and Gradle give byte-identical jars)"
 tests/conformance/run.sh --no-install 2>&1 | tee "$log_dir/conformance.log"
 
-echo "== Split view (ide-plugin/web: typecheck, unit tests, Playwright + headless Chromium against arkpack split serve)"
+echo "== Split view (ide-plugin/web: typecheck, unit tests, Playwright + headless Chromium against arkpack split serve and with the core in the page)"
 (cd ide-plugin/web && ARKPACK_BIN="$PWD/../../target/release/arkpack" npm test) 2>&1 | tee "$log_dir/view.log"
 
 echo "== IntelliJ plugin checks that run without the SDK (ide-plugin/intellij/check.sh)"

@@ -1101,7 +1101,9 @@ pub struct FileMove {
     pub from: String,
     pub to: String,
     pub classes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Written as `null` when absent, like every option of the plan (the view in the page writes
+    /// the same JSON); read as absent from plans written before.
+    #[serde(default)]
     pub reason: Option<String>,
 });
 

@@ -1,7 +1,14 @@
 // Builds the view with esbuild: dist/ (the page `arkpack split serve --static` serves) and build/unit/
-// (the pure helpers as plain ES modules, for the node:test unit tests). Usage: node build.mjs [--watch]
+// (the pure helpers as plain ES modules, for the node:test unit tests). The core component is
+// transpiled by jco for the in-page mode (index.html?analysis=URL): its JS glue is bundled into
+// dist/inpage.js, its core wasm modules go to dist/core/; the page loads them only in that mode.
+// Without a built component the page is built for `split serve` alone, and the build says so (the
+// view test then fails on the missing dist/inpage.js).
+// Usage: node build.mjs   (ARKPACK_COMPONENT_WASM: the core component; default: the one cargo built)
+import { transpile } from '@bytecodealliance/jco';
 import * as esbuild from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +16,24 @@ const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
+
+const component =
+  process.env.ARKPACK_COMPONENT_WASM ?? join(root, '../../target/component/wasm32-wasip2/component/arkpack_core.wasm');
+const inPage = existsSync(component);
+if (inPage) {
+  // `async` instantiation: the page compiles the core modules itself, from dist/core/.
+  // The .d.ts files let tsc check src/inpage.ts against the component's own types.
+  const { files } = await transpile(await readFile(component), { name: 'core', instantiation: 'async', quiet: true });
+  const glue = join(root, 'build/core');
+  await rm(glue, { recursive: true, force: true });
+  for (const [name, bytes] of Object.entries(files)) {
+    const to = name.endsWith('.wasm') ? join(dist, 'core', name) : join(glue, name);
+    await mkdir(dirname(to), { recursive: true });
+    await writeFile(to, bytes);
+  }
+} else {
+  console.warn(`build.mjs: no core component at ${component}: the page is built without the in-page mode (cargo build --release -p arkpack, or set ARKPACK_COMPONENT_WASM)`);
+}
 
 await esbuild.build({
   entryPoints: [join(root, 'src/main.ts')],
@@ -19,6 +44,19 @@ await esbuild.build({
   sourcemap: 'linked',
   legalComments: 'linked',
   outfile: join(dist, 'app.js'),
+  logLevel: 'warning',
+});
+if (inPage) await esbuild.build({
+  entryPoints: [join(root, 'src/inpage.ts')],
+  bundle: true,
+  format: 'esm',
+  target: ['chrome100'],
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  outfile: join(dist, 'inpage.js'),
+  // The glue's own loader for Node (never used: the page passes its loader).
+  external: ['node:*'],
   logLevel: 'warning',
 });
 await copyFile(join(root, 'src/index.html'), join(dist, 'index.html'));
@@ -33,4 +71,4 @@ await esbuild.build({
   outExtension: { '.js': '.mjs' },
   logLevel: 'warning',
 });
-console.log('built dist/ and build/unit/');
+console.log(`built dist/ (${inPage ? 'with' : 'WITHOUT'} the in-page core) and build/unit/`);

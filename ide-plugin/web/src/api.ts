@@ -1,6 +1,6 @@
 // The JSON contract of `arkpack split serve` (types) and a small client for it. The view computes
 // nothing that this API answers: statuses, closure, metrics, verify, suggestions and plans all come
-// from the Rust core behind these endpoints.
+// from the Rust core, behind these endpoints or in the page (inpage.ts, the same shapes).
 
 export type NodeKind = 'class' | 'package' | 'bundle' | 'library';
 export type EntryKind = 'application' | 'controller' | 'listener' | 'scheduled';
@@ -96,8 +96,20 @@ export class ApiError extends Error {
   }
 }
 
+/** What the view asks of the core: answered by `split serve` ([`SplitApi`]) or in the page ([`openInPage`] in inpage.ts). */
+export interface Api {
+  /** Time the last answer took to parse or convert in the page (ms) and its size (characters; 0 in the page). */
+  readonly lastParse: { ms: number; chars: number };
+  graph(): Promise<Graph>;
+  evaluate(module: readonly string[]): Promise<Evaluation>;
+  suggest(seeds: readonly string[] | null): Promise<{ candidates: Candidate[] }>;
+  /** The plan as JSON text, as it is downloaded. */
+  plan(module: readonly string[], name: string): Promise<string>;
+  matrix(level: MatrixLevel): Promise<Matrix>;
+}
+
 /** Client for the endpoints; `base` is the URL prefix ('' when the page is served by split serve). */
-export class SplitApi {
+export class SplitApi implements Api {
   /** Time the last answer took to parse in the page (ms) and its size (characters), for the timing line. */
   lastParse = { ms: 0, chars: 0 };
 

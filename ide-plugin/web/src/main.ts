@@ -3,7 +3,7 @@
 // the answer to the views and panels, which only restyle. Also exposes `window.arkpackView`, the small
 // API the Playwright tests and the IntelliJ host use.
 
-import { ApiError, SplitApi, type Candidate, type Evaluation, type MatrixLevel } from './api';
+import { ApiError, SplitApi, type Api, type Candidate, type Evaluation, type MatrixLevel } from './api';
 import { GraphView } from './graphview';
 import { MatrixView } from './matrixview';
 import { describe, GraphIndex, isMovable } from './model';
@@ -52,7 +52,8 @@ function nextPaint(): Promise<void> {
 }
 
 class App {
-  readonly api = new SplitApi('');
+  /** `split serve` behind the page, unless ?analysis= asks for the core in the page (start()). */
+  api: Api = new SplitApi('');
   index!: GraphIndex;
   readonly history = new History();
   private readonly latest = new LatestOnly();
@@ -71,10 +72,19 @@ class App {
   private pending: Promise<void> = Promise.resolve();
 
   async start(): Promise<void> {
+    const params = new URLSearchParams(location.search);
+    const analysis = params.get('analysis');
+    if (analysis) {
+      this.setStatus('loading the core…');
+      // A module of its own (dist/inpage.js, the core's glue), fetched only in this mode: a computed
+      // specifier keeps esbuild from bundling it into app.js.
+      const inpage = new URL('inpage.js', location.href).href;
+      const { openInPage } = (await import(inpage)) as typeof import('./inpage');
+      this.api = await openInPage(new URL(analysis, location.href).href, new URL('core/', location.href));
+    }
     this.setStatus('loading graph…');
     const graph = await this.api.graph();
     this.index = new GraphIndex(graph);
-    const params = new URLSearchParams(location.search);
     const threshold = Number(params.get('threshold') ?? DEFAULT_CLASS_THRESHOLD);
     const wanted = params.get('view');
     const initial: ViewKind = wanted === 'graph' || wanted === 'matrix' ? wanted : this.index.classCount > threshold ? 'matrix' : 'graph';

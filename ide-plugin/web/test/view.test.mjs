@@ -2,6 +2,8 @@
 // (no mock): analyse an app with `arkpack split analyze`, serve dist/ with the analysis, then drive the
 // page as a person would (drag a package into the module, undo, redo, export, suggestions, search,
 // matrix) and check that what is drawn equals what the server answers for the same module. A second
+// case opens the same analysis with no arkpack behind the page (a plain static file server): the core
+// component transpiled by jco answers in the page, and every answer must equal the server's. A third
 // case analyses a synthetic 20,000-class app and measures how long a move takes to be recomputed and
 // redrawn. Screenshots go to target/test-artifacts/view/.
 //
@@ -13,6 +15,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -85,6 +88,27 @@ async function serve(analysis) {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** A plain static file server for dist/ and the named extra files: no arkpack, no /api. */
+async function serveStatic(files) {
+  const types = { html: 'text/html', js: 'text/javascript', css: 'text/css', wasm: 'application/wasm', json: 'application/json', map: 'application/json' };
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://localhost').pathname;
+    requests.push(path);
+    const file = files[path] ?? join(dist, path === '/' ? 'index.html' : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[file.split('.').pop()] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolvePromise) => server.listen(0, '127.0.0.1', resolvePromise));
+  return { base: `http://127.0.0.1:${server.address().port}`, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
 async function api(base, path, body) {
@@ -228,16 +252,20 @@ async function pickPackage(base, graph) {
 await mkdir(artifacts, { recursive: true });
 const work = await mkdtemp(join(tmpdir(), 'arkpack-view-'));
 const browser = await launch();
+let analysed;
+/** The fixture's analysis, made once for the cases that use it. */
+const fixtureAnalysis = () => (analysed ??= analyzeFixture(work));
 
 test('ARKPACK_BIN runs `arkpack split`', async () => {
   assert.ok(bin, 'set ARKPACK_BIN to the arkpack binary');
   assert.ok(existsSync(join(dist, 'index.html')), 'dist/ is missing: npm run build');
+  assert.ok(existsSync(join(dist, 'inpage.js')), 'dist/inpage.js is missing: build the core component (cargo build --release -p arkpack), then npm run build');
   const { out } = await run(bin, ['split', '--help']);
   assert.match(out, /serve/);
 });
 
 test('small app: move, colours, metrics, undo, redo, export, suggestions, search, matrix', async (t) => {
-  const analysis = await analyzeFixture(work);
+  const analysis = await fixtureAnalysis();
   const server = await serve(analysis);
   t.after(() => server.stop());
   const graph = (await api(server.base, '/api/graph')).json;
@@ -402,6 +430,60 @@ test('small app: move, colours, metrics, undo, redo, export, suggestions, search
   assert.deepEqual(errors, [], 'no errors in the page');
 });
 
+test('in the page: the core component (jco) answers as split serve does, with no server behind the page', async (t) => {
+  const analysis = await fixtureAnalysis();
+  const server = await serve(analysis); // the reference answers
+  t.after(() => server.stop());
+  const statics = await serveStatic({ '/analysis.json': analysis });
+  t.after(() => statics.close());
+  const graph = (await api(server.base, '/api/graph')).json;
+  const pkg = await pickPackage(server.base, graph);
+  const classes = graph.nodes.filter((n) => n.kind === 'class').map((n) => n.id).sort();
+  const packages = graph.nodes.filter((n) => n.kind === 'package').map((n) => n.id).sort();
+  const { page, errors } = await openPage(browser, `${statics.base}/index.html?analysis=analysis.json&view=graph`);
+  assert.equal((await page.evaluate(() => window.arkpackView.counts())).classes, classes.length);
+
+  // A move (the gestures are the small case's): every status, the metrics and the verify panel equal
+  // the server's for the same module.
+  await afterChange(page, () => page.evaluate((id) => window.arkpackView.move([id]), pkg));
+  assert.deepEqual(await page.evaluate(() => window.arkpackView.module()), [pkg]);
+  const moved = (await api(server.base, '/api/evaluate', { module: [pkg] })).json;
+  const statuses = await page.evaluate((ids) => ids.map((id) => window.arkpackView.serverStatus(id)), [...classes, ...packages]);
+  assert.deepEqual(statuses, [...classes, ...packages].map((id) => moved.status[id]), 'the page core gives the server statuses and reasons');
+  await assertDrawnMatches(page, packages, moved, 'in-page move');
+  assert.deepEqual(await shownMetrics(page), formatMetrics(moved.metrics));
+  assert.deepEqual(await page.$$eval('.warnings li', (els) => els.map((e) => e.textContent)), moved.verify.warnings);
+  await shot(page, 'inpage-01-moved');
+
+  // Suggestions seeded with a class of the package.
+  const seeds = classes.filter((c) => graph.nodes.find((n) => n.id === c).package === pkg).slice(0, 1);
+  const expected = (await api(server.base, '/api/suggest', { seeds })).json;
+  await page.evaluate((ids) => window.arkpackView.select(ids), seeds);
+  await page.click('#suggest');
+  await page.waitForSelector('#suggestions[aria-busy="false"]');
+  assert.deepEqual(await page.$$eval('#suggestions .candidate', (els) => els.map((e) => e.dataset.candidate)), expected.candidates.map((c) => c.name));
+
+  // The exported plan holds what the server plans (the page writes the JSON itself: compared parsed).
+  await page.fill('#module-name', 'orders-module');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const saved = join(artifacts, 'inpage-orders-module.plan.json');
+  await download.saveAs(saved);
+  const plan = (await api(server.base, '/api/plan', { module: [pkg], name: 'orders-module' })).json;
+  assert.deepEqual(JSON.parse(await readFile(saved, 'utf8')), plan);
+
+  // The matrix.
+  const matrix = (await api(server.base, '/api/matrix?level=package')).json;
+  await page.click('[data-view="matrix"]');
+  await page.waitForFunction((first) => window.arkpackView.matrixRowPosition(first) !== null, matrix.labels[0]);
+  await assertDrawnMatches(page, matrix.labels, moved, 'in-page matrix rows');
+  await shot(page, 'inpage-02-matrix');
+
+  const asked = statics.requests.filter((p) => p.startsWith('/api/'));
+  assert.deepEqual(asked, [], 'nothing asked of a server');
+  assert.ok(statics.requests.includes('/core/core.core.wasm'), 'the page fetched the core component');
+  assert.deepEqual(errors, [], 'no errors in the page');
+});
+
 test(`large app (${largeClasses} classes): a move is recomputed and redrawn quickly`, { skip: largeClasses === 0 }, async (t) => {
   const perPackage = 20;
   const appDir = join(work, 'large-app');
@@ -422,7 +504,7 @@ test(`large app (${largeClasses} classes): a move is recomputed and redrawn quic
 
   // Ten moves, each one more package into the module (one POST /api/evaluate each), then undo them.
   const picks = made.packages.slice(1, 11).map((p) => `p:${p}`);
-  const measure = async (label) => {
+  const measure = async (label, on = page, answered = 'server') => {
     const totals = [];
     const servers = [];
     const renders = [];
@@ -430,12 +512,12 @@ test(`large app (${largeClasses} classes): a move is recomputed and redrawn quic
     const parses = [];
     let chars = 0;
     for (const p of picks) {
-      const ms = await page.evaluate(async (id) => {
+      const ms = await on.evaluate(async (id) => {
         const start = performance.now();
         await window.arkpackView.move([id]);
         return performance.now() - start;
       }, p);
-      const timing = await page.evaluate(() => window.arkpackView.lastTiming());
+      const timing = await on.evaluate(() => window.arkpackView.lastTiming());
       totals.push(ms);
       servers.push(timing.server);
       renders.push(timing.render);
@@ -445,7 +527,7 @@ test(`large app (${largeClasses} classes): a move is recomputed and redrawn quic
     }
     const line =
       `# large app, ${label}: move recomputed and redrawn in median ${median(totals).toFixed(1)} ms, max ${Math.max(...totals).toFixed(1)} ms ` +
-      `(server median ${median(servers).toFixed(1)} ms of which JSON.parse ${median(parses).toFixed(1)} ms for ${(chars / 1e6).toFixed(1)} MB, restyle median ${median(renders).toFixed(1)} ms, paint median ${median(paints).toFixed(1)} ms; target ${MOVE_TARGET_MS} ms: ${median(totals) <= MOVE_TARGET_MS ? 'met' : 'MISSED'})`;
+      `(${answered} median ${median(servers).toFixed(1)} ms of which ${answered === 'server' ? `JSON.parse ${median(parses).toFixed(1)} ms for ${(chars / 1e6).toFixed(1)} MB` : `${median(parses).toFixed(1)} ms converting the answer`}, restyle median ${median(renders).toFixed(1)} ms, paint median ${median(paints).toFixed(1)} ms; target ${MOVE_TARGET_MS} ms: ${median(totals) <= MOVE_TARGET_MS ? 'met' : 'MISSED'})`;
     console.log(line);
     return { totals, renders };
   };
@@ -473,6 +555,17 @@ test(`large app (${largeClasses} classes): a move is recomputed and redrawn quic
   assert.ok(median(matrix.renders) < MOVE_TARGET_MS / 2, `matrix restyle median ${median(matrix.renders)} ms`);
   assert.ok(median(graphRun.renders) < MOVE_TARGET_MS / 2, `graph restyle median ${median(graphRun.renders)} ms`);
   assert.deepEqual(errors, [], 'no errors in the page');
+
+  // The same moves with the core in the page (jco), no server behind it: printed, and the last
+  // evaluation must equal the server's.
+  const statics = await serveStatic({ '/large-analysis.json': analysis });
+  t.after(() => statics.close());
+  const t2 = performance.now();
+  const inPage = await openPage(browser, `${statics.base}/index.html?analysis=large-analysis.json`);
+  console.log(`# large app, in the page: ready in ${(performance.now() - t2).toFixed(0)} ms (core compiled and session prepared in the page)`);
+  await measure('in the page, matrix view', inPage.page, 'core in the page');
+  assert.deepEqual(await shownMetrics(inPage.page), formatMetrics(evaluation.metrics));
+  assert.deepEqual(inPage.errors, [], 'no errors in the in-page view');
 });
 
 test.after(async () => {

@@ -1,0 +1,129 @@
+// The view's API answered in the page by the Rust core itself: the core component, transpiled by jco
+// (build.mjs), holds the split session as `split serve` does. Nothing is computed here: this file
+// loads the component and an analysis.json and converts between the component's records and the
+// JSON shapes of `split serve` (api.ts), so that the view cannot tell the two apart.
+// Opened by main.ts for index.html?analysis=<URL of an analysis.json>; bundled as dist/inpage.js.
+
+import { environment, exit, stderr, stdin, stdout, terminalInput, terminalOutput, terminalStderr, terminalStdin, terminalStdout } from '@bytecodealliance/preview2-shim/cli';
+import { error, poll, streams } from '@bytecodealliance/preview2-shim/io';
+import { insecureSeed } from '@bytecodealliance/preview2-shim/random';
+import { instantiate, type ImportObject } from '../build/core/core.js';
+import type { Session as CoreSession, SplitAnalysis } from '../build/core/interfaces/arkpack-packager-split.js';
+import type { Api, Candidate, Evaluation, Graph, Matrix, MatrixLevel } from './api';
+
+/** Loads the analysis at `analysisUrl` and the core modules under `coreBase`, and opens a session. */
+export async function openInPage(analysisUrl: string, coreBase: URL): Promise<Api> {
+  const response = await fetch(analysisUrl);
+  if (!response.ok) throw new Error(`cannot load the analysis ${analysisUrl}: HTTP ${response.status}`);
+  const text = await response.text();
+  // analysis.json writes an absent option as null; jco takes it as undefined.
+  const analysis = JSON.parse(text, (_, v) => (v === null ? undefined : v)) as SplitAnalysis;
+  const graph = JSON.parse(text) as Graph & Record<string, unknown>;
+  const core = await instantiate((name) => WebAssembly.compileStreaming(fetch(new URL(name, coreBase))), imports());
+  return new InPageApi(new core.split.Session(analysis), {
+    nodes: graph.nodes,
+    edges: graph.edges,
+    unknowns: graph.unknowns,
+    diagnostics: graph.diagnostics,
+  });
+}
+
+/** The WASI imports Rust's std pulls in (no file system, no network), and the world's own two. */
+function imports(): ImportObject {
+  const wasi = {
+    'wasi:cli/environment': environment,
+    'wasi:cli/exit': exit,
+    'wasi:cli/stderr': stderr,
+    'wasi:cli/stdin': stdin,
+    'wasi:cli/stdout': stdout,
+    'wasi:cli/terminal-input': terminalInput,
+    'wasi:cli/terminal-output': terminalOutput,
+    'wasi:cli/terminal-stderr': terminalStderr,
+    'wasi:cli/terminal-stdin': terminalStdin,
+    'wasi:cli/terminal-stdout': terminalStdout,
+    'wasi:io/error': error,
+    'wasi:io/poll': poll,
+    'wasi:io/streams': streams,
+    'wasi:random/insecure-seed': insecureSeed,
+  };
+  const world = {
+    // The session reads no files and reports no progress: both are for `analyze` over a host's jars.
+    progress: { default: () => {} },
+    read: {
+      default: (): Uint8Array => {
+        throw new Error('the page has no files to read');
+      },
+    },
+    'arkpack:packager/types@0.1.0': {},
+  };
+  // The transpiled code looks the WASI interfaces up without their version.
+  return { ...world, ...wasi } as unknown as ImportObject;
+}
+
+/** The core's error record, or the trap, as one sentence. */
+function sentence(e: unknown): Error {
+  const payload = (e as { payload?: { message?: unknown } } | null)?.payload;
+  if (payload && typeof payload.message === 'string') return new Error(payload.message);
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+class InPageApi implements Api {
+  lastParse = { ms: 0, chars: 0 };
+
+  constructor(
+    private readonly session: CoreSession,
+    private readonly graphLists: Graph,
+  ) {}
+
+  /** Runs one call of the session and converts its answer, timing the conversion as `lastParse`. */
+  private answer<R, T>(call: () => R, convert: (r: R) => T): Promise<T> {
+    try {
+      const r = call();
+      const start = performance.now();
+      const value = convert(r);
+      this.lastParse = { ms: performance.now() - start, chars: 0 };
+      return Promise.resolve(value);
+    } catch (e) {
+      return Promise.reject(sentence(e));
+    }
+  }
+
+  graph(): Promise<Graph> {
+    return Promise.resolve(this.graphLists);
+  }
+
+  evaluate(module: readonly string[]): Promise<Evaluation> {
+    return this.answer(
+      () => this.session.evaluate([...module]),
+      (e) => ({
+        // `split serve` answers the statuses as an object keyed by node id, in the core's order.
+        status: Object.fromEntries(e.status.map((s) => [s.node, { color: s.color, reason: s.reason }])),
+        closure: e.closure,
+        metrics: { ...e.metrics },
+        verify: e.verify,
+      }),
+    );
+  }
+
+  suggest(seeds: readonly string[] | null): Promise<{ candidates: Candidate[] }> {
+    return this.answer(
+      () => this.session.suggest(seeds ? [...seeds] : undefined),
+      (candidates) => ({ candidates: candidates.map((c) => ({ name: c.name, members: c.members, metrics: { ...c.metrics } })) }),
+    );
+  }
+
+  plan(module: readonly string[], name: string): Promise<string> {
+    // An absent option is written as null, as serde writes it for `split serve` and `split apply` reads it.
+    return this.answer(
+      () => this.session.plan([...module], name),
+      (plan) => JSON.stringify(plan, (_, v) => (v === undefined ? null : v)),
+    );
+  }
+
+  matrix(level: MatrixLevel): Promise<Matrix> {
+    return this.answer(
+      () => this.session.matrix(level),
+      (m) => ({ labels: m.labels, cells: m.cells.map((c) => [c.row, c.column, c.count] as [number, number, number]) }),
+    );
+  }
+}
