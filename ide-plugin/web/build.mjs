@@ -5,7 +5,9 @@
 // Without a built component the page is built for `split serve` alone, and the build says so (the
 // view test then fails on the missing dist/inpage.js).
 // Usage: node build.mjs   (ARKPACK_COMPONENT_WASM: the core component; default: the one cargo built)
-import { transpile } from '@bytecodealliance/jco';
+// jco's transpiler alone (jco-transpile; the jco CLI package brings bundlers and platform binaries
+// this needs none of, and its lock entries for some platforms cannot be resolved).
+import { transpileBytes } from '@bytecodealliance/jco-transpile';
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -23,7 +25,7 @@ const inPage = existsSync(component);
 if (inPage) {
   // `async` instantiation: the page compiles the core modules itself, from dist/core/.
   // The .d.ts files let tsc check src/inpage.ts against the component's own types.
-  const { files } = await transpile(await readFile(component), { name: 'core', instantiation: 'async', quiet: true });
+  const { files } = await transpileBytes(await readFile(component), { name: 'core', instantiation: 'async' });
   const glue = join(root, 'build/core');
   await rm(glue, { recursive: true, force: true });
   for (const [name, bytes] of Object.entries(files)) {
