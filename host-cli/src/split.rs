@@ -587,6 +587,7 @@ fn serve(mut session: SplitSession, analysis: &SplitAnalysis, port: u16, static_
     println!("arkpack split: serving on http://{addr}/ (Ctrl-C stops)");
     let graph = serde_json::to_string(&serde_json::json!({
         "nodes": analysis.nodes, "edges": analysis.edges, "unknowns": analysis.unknowns, "diagnostics": analysis.diagnostics,
+        "events": analysis.events,
     }))?;
     for mut request in server.incoming_requests() {
         let url = request.url().to_string();

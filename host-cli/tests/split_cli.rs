@@ -172,6 +172,7 @@ fn serve_answers_the_api() {
     assert_eq!(graph["nodes"].as_array().unwrap().iter().filter(|n| n["kind"] == "class").count(), 25);
     let user = graph["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "c:com.acme.users.UserController").unwrap();
     assert_eq!(user, &serde_json::json!({"id": "c:com.acme.users.UserController", "kind": "class", "name": "UserController", "package": "p:com.acme.users", "bundle": "b:shop-app", "entry": "controller", "bean": {"name": "userController", "stereotype": "controller"}}));
+    assert_eq!(graph["events"], serde_json::json!([{"publisher": "c:com.acme.orders.OrderService", "listener": "c:com.acme.payments.PaymentListener", "event": "com.acme.common.OrderPlaced"}]));
     let (status, e) = http(port, "POST", "/api/evaluate", r#"{"module":["p:com.acme.users"]}"#);
     assert_eq!(status, 200);
     assert_eq!(e["status"]["c:com.acme.users.UserService"]["color"], "red");

@@ -31,11 +31,20 @@ export interface Diagnostic {
   subject?: string | null;
 }
 
+/** A Spring event `publisher` publishes (it constructs `event`) and `listener` listens to. */
+export interface EventLink {
+  publisher: string;
+  listener: string;
+  event: string;
+}
+
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
   unknowns: { node: string; what: string }[];
   diagnostics: Diagnostic[];
+  /** Absent from servers older than the events. */
+  events?: EventLink[];
 }
 
 export interface Status {

@@ -25,6 +25,7 @@ export async function openInPage(analysisUrl: string, coreBase: URL): Promise<Ap
     edges: graph.edges,
     unknowns: graph.unknowns,
     diagnostics: graph.diagnostics,
+    events: graph.events,
   });
 }
 

@@ -3,7 +3,7 @@
 // (the class itself when its package is expanded, else the package), edges folded onto those visible
 // nodes, and search. It decides nothing about splitting; that is the server's job. Pure: no DOM.
 
-import type { Colour, Graph, GraphEdge, GraphNode, Status } from './api';
+import type { Colour, EventLink, Graph, GraphEdge, GraphNode, Status } from './api';
 
 export interface VisibleEdge {
   from: string;
@@ -34,6 +34,9 @@ export class GraphIndex {
   readonly packagesOf = new Map<string, string[]>();
   /** The one bundle all classes of a package come from, if there is one (for nesting in the drawing). */
   readonly bundleOfPackage = new Map<string, string>();
+  /** Spring events by publishing class and by listening class. */
+  readonly publishes = new Map<string, EventLink[]>();
+  readonly hears = new Map<string, EventLink[]>();
   private readonly lowerNames: { id: string; name: string; key: string }[] = [];
 
   constructor(readonly graph: Graph) {
@@ -47,6 +50,10 @@ export class GraphIndex {
       else if (node.kind === 'class') classes++;
     }
     this.classCount = classes;
+    for (const link of graph.events ?? []) {
+      push(this.publishes, link.publisher, link);
+      push(this.hears, link.listener, link);
+    }
     const bundlesSeen = new Map<string, Set<string>>();
     for (const node of graph.nodes) {
       if (node.kind !== 'class' || !node.package) continue;
@@ -175,6 +182,9 @@ export function describe(index: GraphIndex, id: string, status: Status | undefin
   if (node?.kind === 'bundle') lines.push(`${index.packagesOf.get(id)?.length ?? 0} packages`);
   if (node?.entry) lines.push(`entry point: ${node.entry}`);
   if (node?.bean) lines.push(`bean "${node.bean.name}" (${node.bean.stereotype})`);
+  const simple = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+  eventLines(lines, index.publishes.get(id), (l) => `publishes ${simple(l.event)} to ${simple(l.listener)}`);
+  eventLines(lines, index.hears.get(id), (l) => `hears ${simple(l.event)} from ${simple(l.publisher)}`);
   if (inModule) lines.push('chosen for the module');
   if (status) {
     lines.push(`${status.color}: ${COLOUR_LABEL[status.color] ?? status.color}`);
@@ -183,6 +193,13 @@ export function describe(index: GraphIndex, id: string, status: Status | undefin
     lines.push('no status from the server');
   }
   return lines.join('\n');
+}
+
+/** Up to three event lines, then how many more. */
+function eventLines(lines: string[], links: EventLink[] | undefined, say: (l: EventLink) => string): void {
+  if (!links) return;
+  lines.push(...links.slice(0, 3).map(say));
+  if (links.length > 3) lines.push(`… and ${links.length - 3} more events`);
 }
 
 /** Counts of each colour over `ids` (for the legend). */

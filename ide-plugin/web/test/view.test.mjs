@@ -300,8 +300,8 @@ test('small app: move, colours, metrics, undo, redo, export, suggestions, search
     assert.equal(chip, moved.status[pkg].color, 'module tree chip');
     const verify = await page.getAttribute('[data-verify]', 'data-verify');
     assert.equal(verify, moved.verify.ok ? 'ok' : 'problems');
-    // Orders publish OrderPlaced; payments, left in the base, listen to it: the server warns.
-    assert.ok(moved.verify.warnings.length > 0, 'the server warns about the event payments no longer receive');
+    // In the default fixture orders publish OrderPlaced and payments, left in the base, listen to it.
+    if (!process.env.ARKPACK_VIEW_FIXTURE) assert.ok(moved.verify.warnings.length > 0, 'the server warns about the event payments no longer receive');
     assert.deepEqual(await page.$$eval('.warnings li', (els) => els.map((e) => e.textContent)), moved.verify.warnings);
     const timing = await page.evaluate(() => window.arkpackView.lastTiming());
     console.log(`# small app: move of ${pkg} recomputed and redrawn in ${timing.total.toFixed(1)} ms (server ${timing.server.toFixed(1)} ms, paint ${timing.paint.toFixed(1)} ms)`);

@@ -23,6 +23,7 @@ const graph = {
     node('c:com.acme.shared.Money', 'class', { package: 'p:com.acme.shared', bundle: 'b:app' }),
     node('c:com.acme.shared.Ids', 'class', { package: 'p:com.acme.shared', bundle: 'b:core' }),
   ],
+  events: [{ publisher: 'c:com.acme.orders.OrderService', listener: 'c:com.acme.users.UserService', event: 'com.acme.shared.OrderPlaced' }],
   edges: [
     { from: 'c:com.acme.orders.OrderController', to: 'c:com.acme.orders.OrderService', kind: 'bean', weight: 1 },
     { from: 'c:com.acme.orders.OrderService', to: 'c:com.acme.users.UserService', kind: 'bean', weight: 2 },
@@ -99,6 +100,9 @@ test('tooltip text carries the server reason and the node facts', () => {
   assert.match(text, /chosen for the module/);
   assert.match(text, /yellow: needs review/);
   assert.match(text, /one base class depends on it: X/);
+  assert.match(text, /^publishes OrderPlaced to UserService$/m);
+  assert.match(describe(index, 'c:com.acme.users.UserService', undefined, false), /^hears OrderPlaced from OrderService$/m);
+  assert.doesNotMatch(describe(index, 'c:com.acme.shared.Money', undefined, false), /publishes|hears/);
   assert.match(describe(index, 'p:com.acme.orders', undefined, false), /2 classes[\s\S]*no status from the server/);
 });
 
