@@ -2,7 +2,8 @@
 // (build.mjs), holds the split session as `split serve` does. Nothing is computed here: this file
 // loads the component and an analysis.json and converts between the component's records and the
 // JSON shapes of `split serve` (api.ts), so that the view cannot tell the two apart.
-// Opened by main.ts for index.html?analysis=<URL of an analysis.json>; bundled as dist/inpage.js.
+// Opened by main.ts for index.html?analysis=<URL of an analysis.json>, or with a file the person
+// picks when no server answers; bundled as dist/inpage.js.
 
 import { environment, exit, stderr, stdin, stdout, terminalInput, terminalOutput, terminalStderr, terminalStdin, terminalStdout } from '@bytecodealliance/preview2-shim/cli';
 import { error, poll, streams } from '@bytecodealliance/preview2-shim/io';
@@ -15,12 +16,31 @@ import type { Api, Candidate, Evaluation, Graph, Matrix, MatrixLevel } from './a
 export async function openInPage(analysisUrl: string, coreBase: URL): Promise<Api> {
   const response = await fetch(analysisUrl);
   if (!response.ok) throw new Error(`cannot load the analysis ${analysisUrl}: HTTP ${response.status}`);
-  const text = await response.text();
-  // analysis.json writes an absent option as null; jco takes it as undefined.
-  const analysis = JSON.parse(text, (_, v) => (v === null ? undefined : v)) as SplitAnalysis;
-  const graph = JSON.parse(text) as Graph & Record<string, unknown>;
+  return openAnalysis(await response.text(), analysisUrl, coreBase);
+}
+
+/** Opens a session on an analysis.json's text (`source` names it in errors). */
+export async function openAnalysis(text: string, source: string, coreBase: URL): Promise<Api> {
+  let analysis: SplitAnalysis;
+  let graph: Graph;
+  try {
+    // analysis.json writes an absent option as null; jco takes it as undefined.
+    analysis = JSON.parse(text, (_, v) => (v === null ? undefined : v)) as SplitAnalysis;
+    graph = JSON.parse(text) as Graph;
+  } catch (e) {
+    throw new Error(`${source} is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!Array.isArray(graph.nodes) || !Array.isArray(graph.edges)) {
+    throw new Error(`${source} is not an analysis (no nodes and edges): write one with arkpack split analyze --out`);
+  }
   const core = await instantiate((name) => WebAssembly.compileStreaming(fetch(new URL(name, coreBase))), imports());
-  return new InPageApi(new core.split.Session(analysis), {
+  let session: CoreSession;
+  try {
+    session = new core.split.Session(analysis);
+  } catch (e) {
+    throw new Error(`${source} cannot be read as an analysis: ${sentence(e).message}`);
+  }
+  return new InPageApi(session, {
     nodes: graph.nodes,
     edges: graph.edges,
     unknowns: graph.unknowns,

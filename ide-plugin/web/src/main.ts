@@ -3,7 +3,7 @@
 // the answer to the views and panels, which only restyle. Also exposes `window.arkpackView`, the small
 // API the Playwright tests and the IntelliJ host use.
 
-import { ApiError, SplitApi, type Api, type Candidate, type Evaluation, type MatrixLevel } from './api';
+import { ApiError, SplitApi, type Api, type Candidate, type Evaluation, type Graph, type MatrixLevel } from './api';
 import { GraphView } from './graphview';
 import { MatrixView } from './matrixview';
 import { describe, GraphIndex, isMovable } from './model';
@@ -74,16 +74,23 @@ class App {
   async start(): Promise<void> {
     const params = new URLSearchParams(location.search);
     const analysis = params.get('analysis');
+    let graph: Graph;
     if (analysis) {
       this.setStatus('loading the core…');
-      // A module of its own (dist/inpage.js, the core's glue), fetched only in this mode: a computed
-      // specifier keeps esbuild from bundling it into app.js.
-      const inpage = new URL('inpage.js', location.href).href;
-      const { openInPage } = (await import(inpage)) as typeof import('./inpage');
-      this.api = await openInPage(new URL(analysis, location.href).href, new URL('core/', location.href));
+      const inpage = await this.inPage();
+      this.api = await inpage.openInPage(new URL(analysis, location.href).href, new URL('core/', location.href));
+      graph = await this.api.graph();
+    } else {
+      this.setStatus('loading graph…');
+      try {
+        graph = await this.api.graph();
+      } catch (e) {
+        // No API behind a static copy of the page: the person picks an analysis.json instead.
+        if (!(e instanceof ApiError) || e.status !== 404) throw e;
+        this.api = await this.pickAnalysis();
+        graph = await this.api.graph();
+      }
     }
-    this.setStatus('loading graph…');
-    const graph = await this.api.graph();
     this.index = new GraphIndex(graph);
     const threshold = Number(params.get('threshold') ?? DEFAULT_CLASS_THRESHOLD);
     const wanted = params.get('view');
@@ -336,6 +343,36 @@ class App {
       this.suggestions.failed('failed');
       this.showError(e);
     }
+  }
+
+  /** dist/inpage.js (the core's glue), a module of its own fetched only when the core runs in the
+   * page: a computed specifier keeps esbuild from bundling it into app.js. */
+  private async inPage(): Promise<typeof import('./inpage')> {
+    return (await import(new URL('inpage.js', location.href).href)) as typeof import('./inpage');
+  }
+
+  /** Shows the file input and opens a session on the analysis picked (again after a bad file). */
+  private pickAnalysis(): Promise<Api> {
+    const panel = $('open-analysis');
+    const input = $('analysis-file') as HTMLInputElement;
+    panel.hidden = false;
+    this.setStatus('waiting for an analysis.json');
+    return new Promise((resolvePicked) => {
+      input.addEventListener('change', async () => {
+        const file = input.files?.[0];
+        if (!file) return;
+        try {
+          this.setStatus('loading the core…');
+          const api = await (await this.inPage()).openAnalysis(await file.text(), file.name, new URL('core/', location.href));
+          panel.hidden = true;
+          this.clearError();
+          resolvePicked(api);
+        } catch (e) {
+          this.showError(e);
+          this.setStatus('waiting for an analysis.json');
+        }
+      });
+    });
   }
 
   private seedClasses(ids: readonly string[]): string[] {

@@ -482,6 +482,26 @@ test('in the page: the core component (jco) answers as split serve does, with no
   assert.deepEqual(asked, [], 'nothing asked of a server');
   assert.ok(statics.requests.includes('/core/core.core.wasm'), 'the page fetched the core component');
   assert.deepEqual(errors, [], 'no errors in the page');
+
+  await t.test('a static copy with no server asks for an analysis.json; a bad file is named, a good one opens', async () => {
+    const picked = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const pageErrors = [];
+    picked.on('pageerror', (e) => pageErrors.push(e.message));
+    await picked.goto(`${statics.base}/index.html`);
+    await picked.waitForSelector('#open-analysis:not([hidden])');
+    await picked.setInputFiles('#analysis-file', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"nodes": 3}') });
+    await picked.waitForSelector('#error:not([hidden])');
+    assert.match(await picked.textContent('#error'), /notes\.json is not an analysis/);
+    await picked.setInputFiles('#analysis-file', analysis);
+    await picked.evaluate(() => window.arkpackView.ready);
+    assert.equal(await picked.isHidden('#open-analysis'), true);
+    assert.equal((await picked.evaluate(() => window.arkpackView.counts())).classes, classes.length);
+    await afterChange(picked, () => picked.evaluate((id) => window.arkpackView.move([id]), pkg));
+    assert.deepEqual(await shownMetrics(picked), formatMetrics(moved.metrics));
+    await shot(picked, 'inpage-03-picked');
+    assert.deepEqual(pageErrors, [], 'no errors in the page');
+    await picked.close();
+  });
 });
 
 test(`large app (${largeClasses} classes): a move is recomputed and redrawn quickly`, { skip: largeClasses === 0 }, async (t) => {
