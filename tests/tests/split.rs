@@ -215,6 +215,10 @@ fn event_listeners_are_found_by_parameter_annotation_signature_and_supertype() {
         ("TypedListener", format!("public class TypedListener implements {ctx}.ApplicationListener<Tick> {{ public void onApplicationEvent(Tick t) {{}} }}")),
         // An interface is no listening bean.
         ("TickListener", format!("public interface TickListener extends {ctx}.ApplicationListener<Tick> {{}}")),
+        // Generic listeners: their events are set by subclasses; reported, not linked (the erased
+        // Object would link them to every publisher).
+        ("GenericHandler", format!("public abstract class GenericHandler<E> {{ @{ctx}.event.EventListener public void on(E event) {{}} }}")),
+        ("GenericListener", format!("public abstract class GenericListener<E extends {ctx}.ApplicationEvent> implements {ctx}.ApplicationListener<E> {{}}")),
     ];
     let mut javac = std::process::Command::new("javac");
     javac.args(["-nowarn", "--release", "8", "-d"]).arg(&out).arg("-cp").arg(built().join("app/target/dependency/spring-context-5.3.30.jar"));
@@ -234,6 +238,14 @@ fn event_listeners_are_found_by_parameter_annotation_signature_and_supertype() {
             "c:ev.Publisher -> c:ev.ClassesListener: ev.Cancelled",
             "c:ev.Publisher -> c:ev.InterfaceListener: ev.Cancelled",
             "c:ev.Publisher -> c:ev.TypedListener: ev.Tick",
+        ]
+    );
+    let generic: Vec<String> = a.unknowns.iter().filter(|u| u.what.contains("generic event")).map(|u| format!("{}: {}", u.node, u.what)).collect();
+    assert_eq!(
+        generic,
+        [
+            "c:ev.GenericHandler: listens to a generic event type (`on(E)`): the events it hears are set by its subclasses' type arguments; not linked to publishers",
+            "c:ev.GenericListener: listens to a generic event type (`ApplicationListener<E>`): the events it hears are set by its subclasses' type arguments; not linked to publishers",
         ]
     );
     let _ = std::fs::remove_dir_all(&dir);

@@ -41,6 +41,8 @@ pub struct Member {
     pub params: Vec<Vec<Ann>>,
     /// A method's descriptor when it is called `main` (`([Ljava/lang/String;)V`), else empty.
     pub descriptor: String,
+    /// The generic signature (`Signature` attribute), if it has one.
+    pub signature: Option<String>,
 }
 
 /// A parsed class, reduced to what the split analysis reads.

@@ -363,7 +363,7 @@ struct Attributes<'a> {
     /// synthetic parameters); `None` when there is no parameter annotation attribute.
     params: Option<Vec<Vec<Ann>>>,
     source_file: Option<Cow<'a, str>>,
-    /// The generic signature (read for the class; a member's is only scanned for references).
+    /// The generic signature.
     signature: Option<Cow<'a, str>>,
 }
 
@@ -555,6 +555,7 @@ fn member(kind: MemberKind, flags: u16, name: &str, descriptor: &str, found: Att
             returns: None,
             params: Vec::new(),
             descriptor: String::new(),
+            signature: found.signature.map(Cow::into_owned),
         },
         MemberKind::Method => {
             let (types, returns) = method_types(descriptor)?;
@@ -578,6 +579,7 @@ fn member(kind: MemberKind, flags: u16, name: &str, descriptor: &str, found: Att
                 params,
                 // Only `main` is ever asked for its descriptor.
                 descriptor: if name == "main" { descriptor.to_string() } else { String::new() },
+                signature: found.signature.map(Cow::into_owned),
             }
         }
     })

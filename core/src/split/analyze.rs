@@ -460,6 +460,11 @@ fn build(
         .map(|(p, l, e)| EventLink { publisher: class_id(p), listener: class_id(l), event: symbols.name(e).replace('/', ".") })
         .collect();
     event_links.sort();
+    for (i, f) in facts.iter().enumerate() {
+        for what in events::listens(f).generic {
+            unknowns.insert(Unknown { node: class_id(i as u32), what: format!("listens to a generic event type ({what}): the events it hears are set by its subclasses' type arguments; not linked to publishers") });
+        }
+    }
 
     // Reference edges: to app classes and, at jar granularity, to libraries (targets n + library).
     let mut library_of = LibraryOf { package_library: &package_library, symbols: &symbols, known: vec![UNASKED; symbols.len()] };
