@@ -19,6 +19,51 @@ export async function openInPage(analysisUrl: string, coreBase: URL): Promise<Ap
   return openAnalysis(await response.text(), analysisUrl, coreBase);
 }
 
+/** A jar the person picked: its file name and bytes. */
+export interface PickedJar {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Analyses jars in the page with the core's `split.analyze` (what `arkpack split analyze --app A.jar
+ * --lib L.jar` asks of it) and opens a session on the result. Bundles and libraries are named as the
+ * CLI names them: the file name without `.jar`, a repeated bundle name numbered, a repeated library
+ * left out; libraries in name order (the first to provide a package wins).
+ */
+export async function analyzeInPage(app: PickedJar[], libs: PickedJar[], coreBase: URL): Promise<Api> {
+  if (app.length === 0) throw new Error("pick at least one of the app's own jars");
+  const stem = (name: string) => name.replace(/\.jar$/i, '');
+  const taken = new Set<string>();
+  const bundles = app.map((jar) => {
+    let name = stem(jar.name);
+    for (let k = 2; taken.has(name); k++) name = `${stem(jar.name)}-${k}`;
+    taken.add(name);
+    return { name, origin: jar.name, content: { tag: 'jar' as const, val: jar.bytes } };
+  });
+  const seen = new Set<string>();
+  const libraries = [...libs]
+    .sort((a, b) => (stem(a.name) < stem(b.name) ? -1 : stem(a.name) > stem(b.name) ? 1 : 0))
+    .filter((jar) => !seen.has(stem(jar.name)) && seen.add(stem(jar.name)))
+    .map((jar) => ({ name: stem(jar.name), origin: jar.name, content: jar.bytes }));
+  const core = await instantiate((name) => WebAssembly.compileStreaming(fetch(new URL(name, coreBase))), imports());
+  let analysis: SplitAnalysis;
+  try {
+    analysis = core.split.analyze({ bundles, libraries });
+  } catch (e) {
+    throw new Error(`the analysis failed: ${sentence(e).message}`);
+  }
+  // The view reads the graph as analysis.json writes it: an absent option is null.
+  const graph = JSON.parse(JSON.stringify(analysis, (_, v) => (v === undefined ? null : v))) as Graph;
+  return new InPageApi(new core.split.Session(analysis), {
+    nodes: graph.nodes,
+    edges: graph.edges,
+    unknowns: graph.unknowns,
+    diagnostics: graph.diagnostics,
+    events: graph.events,
+  });
+}
+
 /** Opens a session on an analysis.json's text (`source` names it in errors). */
 export async function openAnalysis(text: string, source: string, coreBase: URL): Promise<Api> {
   let analysis: SplitAnalysis;

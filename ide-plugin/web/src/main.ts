@@ -351,27 +351,40 @@ class App {
     return (await import(new URL('inpage.js', location.href).href)) as typeof import('./inpage');
   }
 
-  /** Shows the file input and opens a session on the analysis picked (again after a bad file). */
+  /** Shows the file inputs and opens a session on the analysis picked, or on the jars analysed in
+   * the page (again after a bad file). */
   private pickAnalysis(): Promise<Api> {
     const panel = $('open-analysis');
     const input = $('analysis-file') as HTMLInputElement;
+    const appJars = $('app-jars') as HTMLInputElement;
+    const libJars = $('lib-jars') as HTMLInputElement;
     panel.hidden = false;
-    this.setStatus('waiting for an analysis.json');
+    this.setStatus('waiting for an analysis.json or jars');
+    const core = new URL('core/', location.href);
+    const jars = (files: FileList | null) =>
+      Promise.all([...(files ?? [])].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     return new Promise((resolvePicked) => {
-      input.addEventListener('change', async () => {
-        const file = input.files?.[0];
-        if (!file) return;
+      const open = async (status: string, make: (inpage: typeof import('./inpage')) => Promise<Api>) => {
         try {
-          this.setStatus('loading the core…');
-          const api = await (await this.inPage()).openAnalysis(await file.text(), file.name, new URL('core/', location.href));
+          this.setStatus(status);
+          const api = await make(await this.inPage());
           panel.hidden = true;
           this.clearError();
           resolvePicked(api);
         } catch (e) {
           this.showError(e);
-          this.setStatus('waiting for an analysis.json');
+          this.setStatus('waiting for an analysis.json or jars');
         }
+      };
+      input.addEventListener('change', async () => {
+        const file = input.files?.[0];
+        if (file) await open('loading the core…', async (inpage) => inpage.openAnalysis(await file.text(), file.name, core));
       });
+      $('analyse-jars').addEventListener('click', () =>
+        open(`analysing ${appJars.files?.length ?? 0} app jars and ${libJars.files?.length ?? 0} dependency jars…`, async (inpage) =>
+          inpage.analyzeInPage(await jars(appJars.files), await jars(libJars.files), core),
+        ),
+      );
     });
   }
 

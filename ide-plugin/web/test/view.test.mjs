@@ -502,6 +502,47 @@ test('in the page: the core component (jco) answers as split serve does, with no
     assert.deepEqual(pageErrors, [], 'no errors in the page');
     await picked.close();
   });
+
+  await t.test("jars analysed in the page give split serve's answers for the CLI's analysis of the same jars", { skip: !existsSync(join(work, 'fixture', 'pom.xml')) && 'the fixture is not the split-monolith Maven project' }, async () => {
+    // The fixture's two Maven modules as jars, and its dependency jars.
+    const fixture = join(work, 'fixture');
+    const jars = join(work, 'jars');
+    await mkdir(jars, { recursive: true });
+    const apps = [];
+    for (const module of ['app', 'common']) {
+      const jar = join(jars, `shop-${module}.jar`);
+      await run('jar', ['--create', '--file', jar, '-C', join(fixture, module, 'target/classes'), '.']);
+      apps.push(jar);
+    }
+    const depDir = join(fixture, 'app/target/dependency');
+    const libs = (await readdir(depDir)).filter((f) => f.endsWith('.jar')).sort().map((f) => join(depDir, f));
+    const cliAnalysis = join(work, 'jars-analysis.json');
+    await run(bin, ['split', 'analyze', ...apps.flatMap((a) => ['--app', a]), ...libs.flatMap((l) => ['--lib', l]), '--out', cliAnalysis]);
+    const reference = await serve(cliAnalysis);
+    try {
+      const expected = (await api(reference.base, '/api/evaluate', { module: [pkg] })).json;
+      const picked = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const pageErrors = [];
+      picked.on('pageerror', (e) => pageErrors.push(e.message));
+      await picked.goto(`${statics.base}/index.html`);
+      await picked.waitForSelector('#open-analysis:not([hidden])');
+      await picked.setInputFiles('#app-jars', apps);
+      await picked.setInputFiles('#lib-jars', [...libs].reverse()); // the page orders them itself
+      await picked.click('#analyse-jars');
+      await picked.evaluate(() => window.arkpackView.ready);
+      assert.equal((await picked.evaluate(() => window.arkpackView.counts())).classes, classes.length);
+      await afterChange(picked, () => picked.evaluate((id) => window.arkpackView.move([id]), pkg));
+      const ids = Object.keys(expected.status);
+      const statuses = await picked.evaluate((list) => list.map((id) => window.arkpackView.serverStatus(id)), ids);
+      assert.deepEqual(statuses, ids.map((id) => expected.status[id]), 'statuses and reasons of the jars analysed in the page');
+      assert.deepEqual(await shownMetrics(picked), formatMetrics(expected.metrics));
+      await shot(picked, 'inpage-04-jars-analysed');
+      assert.deepEqual(pageErrors, [], 'no errors in the page');
+      await picked.close();
+    } finally {
+      await reference.stop();
+    }
+  });
 });
 
 test(`large app (${largeClasses} classes): a move is recomputed and redrawn quickly`, { skip: largeClasses === 0 }, async (t) => {
