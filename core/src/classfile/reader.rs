@@ -251,7 +251,8 @@ fn read(bytes: &[u8], want: Want) -> Result<(Found<'_>, Parts<'_>), String> {
                     let name = pool.str(*name)?;
                     registers_beans |= name == "registerBean" || name == "registerBeanDefinition";
                     publishes_events |= name == "publishEvent";
-                    if name == "<init>" && !array {
+                    // Only the split's facts ask for them (see `facts`).
+                    if want == Want::Facts && name == "<init>" && !array {
                         constructs.push(owner.clone());
                     }
                 }

@@ -455,13 +455,14 @@ fn build(
 
     // Spring events, publisher → listener.
     let facts: Vec<&ClassFacts> = classes.iter().map(|c| &c.facts).collect();
-    let mut event_links: Vec<EventLink> = events::links(&facts, &symbols, |name| index.get(name).map(|i| i as usize))
+    let listens: Vec<events::Listens<'_>> = facts.iter().map(|f| events::listens(f)).collect();
+    let mut event_links: Vec<EventLink> = events::links(&facts, &listens, &symbols, |name| index.get(name).map(|i| i as usize))
         .into_iter()
         .map(|(p, l, e)| EventLink { publisher: class_id(p), listener: class_id(l), event: symbols.name(e).replace('/', ".") })
         .collect();
     event_links.sort();
-    for (i, f) in facts.iter().enumerate() {
-        for what in events::listens(f).generic {
+    for (i, l) in listens.iter().enumerate() {
+        for what in &l.generic {
             unknowns.insert(Unknown { node: class_id(i as u32), what: format!("listens to a generic event type ({what}): the events it hears are set by its subclasses' type arguments; not linked to publishers") });
         }
     }

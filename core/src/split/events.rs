@@ -88,20 +88,21 @@ fn first_parameter_variable(signature: &str) -> Option<&str> {
 }
 
 /// Publisher → listener links: `(publisher, listener, event)`, class indexes into `classes` and the
-/// event as a name number of `symbols`, sorted and unique. A publisher reaches the listeners of each
-/// type it constructs and of that type's supertypes, walked through the app's own classes (`app`
-/// gives a name's class index); a class listening to its own event is no link.
-pub(super) fn links(classes: &[&ClassFacts], symbols: &Names, app: impl Fn(&str) -> Option<usize>) -> Vec<(u32, u32, u32)> {
+/// event as a name number of `symbols`, sorted and unique. `listens[i]` is [`listens`] of class `i`.
+/// A publisher reaches the listeners of each type it constructs and of that type's supertypes,
+/// walked through the app's own classes (`app` gives a name's class index); a class listening to
+/// its own event is no link.
+pub(super) fn links(classes: &[&ClassFacts], listens: &[Listens<'_>], symbols: &Names, app: impl Fn(&str) -> Option<usize>) -> Vec<(u32, u32, u32)> {
     let mut listeners: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    for (i, f) in classes.iter().enumerate() {
-        for ty in listens(f).types {
+    for (i, l) in listens.iter().enumerate() {
+        for &ty in &l.types {
             listeners.entry(ty).or_default().push(i as u32);
         }
     }
-    let mut out = BTreeSet::new();
     if listeners.is_empty() {
         return Vec::new();
     }
+    let mut out = BTreeSet::new();
     for (p, f) in classes.iter().enumerate().filter(|(_, f)| f.publishes_events) {
         for &event in &f.constructs {
             let mut seen: BTreeSet<&str> = BTreeSet::new();
