@@ -46,7 +46,7 @@ export async function analyzeInPage(app: PickedJar[], libs: PickedJar[], coreBas
     .sort((a, b) => (stem(a.name) < stem(b.name) ? -1 : stem(a.name) > stem(b.name) ? 1 : 0))
     .filter((jar) => !seen.has(stem(jar.name)) && seen.add(stem(jar.name)))
     .map((jar) => ({ name: stem(jar.name), origin: jar.name, content: jar.bytes }));
-  const core = await instantiate((name) => WebAssembly.compileStreaming(fetch(new URL(name, coreBase))), imports());
+  const core = await loadCore(coreBase);
   let analysis: SplitAnalysis;
   try {
     analysis = core.split.analyze({ bundles, libraries });
@@ -54,14 +54,8 @@ export async function analyzeInPage(app: PickedJar[], libs: PickedJar[], coreBas
     throw new Error(`the analysis failed: ${sentence(e).message}`);
   }
   // The view reads the graph as analysis.json writes it: an absent option is null.
-  const graph = JSON.parse(JSON.stringify(analysis, (_, v) => (v === undefined ? null : v))) as Graph;
-  return new InPageApi(new core.split.Session(analysis), {
-    nodes: graph.nodes,
-    edges: graph.edges,
-    unknowns: graph.unknowns,
-    diagnostics: graph.diagnostics,
-    events: graph.events,
-  });
+  const graph = JSON.parse(JSON.stringify(graphLists(analysis), nullForAbsent)) as Graph;
+  return new InPageApi(new core.split.Session(analysis), graph);
 }
 
 /** Opens a session on an analysis.json's text (`source` names it in errors). */
@@ -78,20 +72,29 @@ export async function openAnalysis(text: string, source: string, coreBase: URL):
   if (!Array.isArray(graph.nodes) || !Array.isArray(graph.edges)) {
     throw new Error(`${source} is not an analysis (no nodes and edges): write one with arkpack split analyze --out`);
   }
-  const core = await instantiate((name) => WebAssembly.compileStreaming(fetch(new URL(name, coreBase))), imports());
+  const core = await loadCore(coreBase);
   let session: CoreSession;
   try {
     session = new core.split.Session(analysis);
   } catch (e) {
     throw new Error(`${source} cannot be read as an analysis: ${sentence(e).message}`);
   }
-  return new InPageApi(session, {
-    nodes: graph.nodes,
-    edges: graph.edges,
-    unknowns: graph.unknowns,
-    diagnostics: graph.diagnostics,
-    events: graph.events,
-  });
+  return new InPageApi(session, graphLists(graph));
+}
+
+/** The core component, its modules compiled from `coreBase`. */
+function loadCore(coreBase: URL) {
+  return instantiate((name) => WebAssembly.compileStreaming(fetch(new URL(name, coreBase))), imports());
+}
+
+/** The lists `GET /api/graph` answers, out of a whole analysis. */
+function graphLists<T extends Graph | SplitAnalysis>(a: T): Pick<T, 'nodes' | 'edges' | 'unknowns' | 'diagnostics' | 'events'> {
+  return { nodes: a.nodes, edges: a.edges, unknowns: a.unknowns, diagnostics: a.diagnostics, events: a.events };
+}
+
+/** A JSON.stringify replacer that writes an absent option as null, as serde does. */
+function nullForAbsent(_: string, v: unknown): unknown {
+  return v === undefined ? null : v;
 }
 
 /** The WASI imports Rust's std pulls in (no file system, no network), and the world's own two. */
@@ -182,7 +185,7 @@ class InPageApi implements Api {
     // An absent option is written as null, as serde writes it for `split serve` and `split apply` reads it.
     return this.answer(
       () => this.session.plan([...module], name),
-      (plan) => JSON.stringify(plan, (_, v) => (v === undefined ? null : v)),
+      (plan) => JSON.stringify(plan, nullForAbsent),
     );
   }
 

@@ -139,6 +139,16 @@ async function openPage(browser, url) {
   return { page, errors };
 }
 
+/** The page from a static server with no API and no ?analysis=: it shows the file inputs (`ready` waits for a pick). */
+async function openPicker(base) {
+  const picked = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const pageErrors = [];
+  picked.on('pageerror', (e) => pageErrors.push(e.message));
+  await picked.goto(`${base}/index.html`);
+  await picked.waitForSelector('#open-analysis:not([hidden])');
+  return { picked, pageErrors };
+}
+
 const shot = (page, name) => page.screenshot({ path: join(artifacts, `${name}.png`) });
 
 /** Runs `action` (a UI gesture) and waits until the page finished the evaluate-and-restyle it caused. */
@@ -484,11 +494,7 @@ test('in the page: the core component (jco) answers as split serve does, with no
   assert.deepEqual(errors, [], 'no errors in the page');
 
   await t.test('a static copy with no server asks for an analysis.json; a bad file is named, a good one opens', async () => {
-    const picked = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const pageErrors = [];
-    picked.on('pageerror', (e) => pageErrors.push(e.message));
-    await picked.goto(`${statics.base}/index.html`);
-    await picked.waitForSelector('#open-analysis:not([hidden])');
+    const { picked, pageErrors } = await openPicker(statics.base);
     await picked.setInputFiles('#analysis-file', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"nodes": 3}') });
     await picked.waitForSelector('#error:not([hidden])');
     assert.match(await picked.textContent('#error'), /notes\.json is not an analysis/);
@@ -521,11 +527,7 @@ test('in the page: the core component (jco) answers as split serve does, with no
     const reference = await serve(cliAnalysis);
     try {
       const expected = (await api(reference.base, '/api/evaluate', { module: [pkg] })).json;
-      const picked = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      const pageErrors = [];
-      picked.on('pageerror', (e) => pageErrors.push(e.message));
-      await picked.goto(`${statics.base}/index.html`);
-      await picked.waitForSelector('#open-analysis:not([hidden])');
+      const { picked, pageErrors } = await openPicker(statics.base);
       await picked.setInputFiles('#app-jars', apps);
       await picked.setInputFiles('#lib-jars', [...libs].reverse()); // the page orders them itself
       await picked.click('#analyse-jars');
