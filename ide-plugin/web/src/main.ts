@@ -78,7 +78,7 @@ class App {
     if (analysis) {
       this.setStatus('loading the core…');
       const inpage = await this.inPage();
-      this.api = await inpage.openInPage(new URL(analysis, location.href).href, new URL('core/', location.href));
+      this.api = await inpage.openInPage(new URL(analysis, location.href).href, this.coreBase());
       graph = await this.api.graph();
     } else {
       this.setStatus('loading graph…');
@@ -345,6 +345,11 @@ class App {
     }
   }
 
+  /** Where the core's wasm modules are (dist/core/, beside the page). */
+  private coreBase(): URL {
+    return new URL('core/', location.href);
+  }
+
   /** dist/inpage.js (the core's glue), a module of its own fetched only when the core runs in the
    * page: a computed specifier keeps esbuild from bundling it into app.js. */
   private async inPage(): Promise<typeof import('./inpage')> {
@@ -360,7 +365,7 @@ class App {
     const libJars = $('lib-jars') as HTMLInputElement;
     panel.hidden = false;
     this.setStatus('waiting for an analysis.json or jars');
-    const core = new URL('core/', location.href);
+    const core = this.coreBase();
     const jars = (files: FileList | null) =>
       Promise.all([...(files ?? [])].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     return new Promise((resolvePicked) => {

@@ -141,11 +141,12 @@ export class MetricsPanel {
       if (!known.has(key)) rows.push(this.row(key, key, '', value));
     }
     const verify = evaluation.verify;
-    const problems = verify.problems.slice(0, LIST_LIMIT).map((p) => el('li', {}, p));
-    if (verify.problems.length > LIST_LIMIT) problems.push(more(verify.problems.length - LIST_LIMIT));
+    const items = (list: string[]) => {
+      const shown = list.slice(0, LIST_LIMIT).map((p) => el('li', {}, p));
+      if (list.length > LIST_LIMIT) shown.push(more(list.length - LIST_LIMIT));
+      return shown;
+    };
     const warned = verify.warnings ?? [];
-    const warnings = warned.slice(0, LIST_LIMIT).map((w) => el('li', {}, w));
-    if (warned.length > LIST_LIMIT) warnings.push(more(warned.length - LIST_LIMIT));
     this.root.replaceChildren(
       el('table', { class: 'metrics' }, ...rows),
       el(
@@ -153,12 +154,12 @@ export class MetricsPanel {
         { class: `verify ${verify.ok ? 'ok' : 'bad'}`, 'data-verify': verify.ok ? 'ok' : 'problems' },
         verify.ok ? '✔ verify: the module can be split as chosen' : `✘ verify: ${verify.problems.length} problem(s)`,
       ),
-      el('ul', { class: 'problems' }, ...problems),
+      el('ul', { class: 'problems' }, ...items(verify.problems)),
       ...(warned.length === 0
         ? []
         : [
             el('div', { class: 'verify warn', 'data-verify-warnings': String(warned.length) }, `⚠ ${warned.length} warning(s): behaviour changes after the split`),
-            el('ul', { class: 'problems warnings' }, ...warnings),
+            el('ul', { class: 'problems warnings' }, ...items(warned)),
           ]),
     );
   }
