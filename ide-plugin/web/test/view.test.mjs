@@ -528,6 +528,9 @@ test('in the page: the core component (jco) answers as split serve does, with no
     try {
       const expected = (await api(reference.base, '/api/evaluate', { module: [pkg] })).json;
       const { picked, pageErrors } = await openPicker(statics.base);
+      await picked.click('#analyse-jars');
+      await picked.waitForSelector('#error:not([hidden])');
+      assert.match(await picked.textContent('#error'), /pick at least one of the app's own jars/);
       await picked.setInputFiles('#app-jars', apps);
       await picked.setInputFiles('#lib-jars', [...libs].reverse()); // the page orders them itself
       await picked.click('#analyse-jars');
